@@ -1,0 +1,175 @@
+"""Command line: argument parsing and exit status; the linting itself lives in the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from newslint import __version__
+from newslint.config import Config, find_config, load_config
+from newslint.errors import ConfigError
+from newslint.finding import FileResult, Level
+from newslint.formats import FORMAT_MODULES, Summary, make_formatter
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line, as DESIGN.md says
+        self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newslint", description="The copy desk's linter for news articles.")
+    parser.add_argument("--version", action="version", version=f"newslint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="check files, folders or standard input ('-')")
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check.add_argument("--format", choices=sorted(FORMAT_MODULES), default="text")
+    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    check.add_argument("--select", type=_csv, metavar="IDS", help="only these rules or packs (comma-separated prefixes)")
+    check.add_argument("--extend-select", type=_csv, default=[], metavar="IDS", help="add rules or packs to the selection")
+    check.add_argument("--ignore", type=_csv, default=[], metavar="IDS", help="skip these rules or packs")
+    check.add_argument("--fail-level", choices=["error", "warning", "suggestion"])
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
+    check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
+    check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (its suffix picks the format)")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--config", metavar="FILE")
+    rules.add_argument("--all", action="store_true", help="list every available rule, not only the selected ones")
+
+    explain = sub.add_parser("explain", help="show a rule's description, examples and link")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--config", metavar="FILE")
+    return parser
+
+
+def _config(path: str | None) -> Config:
+    if path is not None:
+        if not os.path.isfile(path):
+            raise ConfigError(f"{path}: config file not found")
+        return load_config(Path(path))
+    return load_config(find_config())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        return _explain(args)
+    except ConfigError as exc:
+        sys.stderr.write(f"newslint: error: {exc}\n")
+        return EXIT_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def _check(args: argparse.Namespace) -> int:
+    from newslint.linter import Linter, Selection
+
+    config = _config(args.config)
+    linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)))
+    fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
+    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+    formatter = make_formatter(args.format, out, color=color, rules={s.id: s for s in linter.specs})
+    summary = Summary()
+    try:
+        if args.fix or args.diff:
+            results = _fix_paths(linter, args, out)
+        else:
+            results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename)
+        for result in results:
+            summary.add(result)
+            formatter.file(result)
+        formatter.finish(summary)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if summary.errors:
+        return EXIT_ERROR
+    worst = summary.worst()
+    return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
+
+
+def _fix_paths(linter, args: argparse.Namespace, out: TextIO):  # type: ignore[no-untyped-def]
+    from newslint.files import STDIN, Source, discover, read_source
+    from newslint.finding import FileError, FileResult
+    from newslint.fix import unified_diff, write_atomically
+
+    for path in discover(args.paths, linter.config.exclude):
+        source = read_source(path)
+        display = (args.stdin_filename or "<stdin>") if path == STDIN else path
+        if isinstance(source, FileError):
+            yield FileResult(display, error=source)
+            continue
+        fixed, applied = linter.fix_text(source.text, display, unsafe=args.unsafe_fixes)
+        if applied and fixed != source.text:
+            if args.diff:
+                sys.stdout.write(unified_diff(display, source.text, fixed))
+            elif path == STDIN:
+                sys.stdout.write(fixed)
+            else:
+                write_atomically(path, source.encode(fixed))
+        final = source.text if args.diff else fixed
+        yield linter.lint_source(Source(display, final, source.encoding, source.bom))
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from newslint.config import available_rule_files, select_rules
+    from newslint.rules import load_rule_spec
+
+    config = _config(args.config)
+    if args.all:
+        specs = [load_rule_spec(p) for _, p in sorted(available_rule_files(config).items())]
+    else:
+        specs = select_rules(config)
+    if args.format == "json":
+        rows = [{"id": s.id, "kind": s.kind, "level": s.level.label, "description": s.description, "link": s.link} for s in specs]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+    else:
+        width = max((len(s.id) for s in specs), default=10)
+        for s in specs:
+            summary = s.description.split("\n")[0] if s.description else s.message
+            sys.stdout.write(f"{s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from newslint.config import available_rule_files
+    from newslint.rules import load_rule_spec
+
+    config = _config(args.config)
+    available = available_rule_files(config)
+    if args.rule not in available:
+        raise ConfigError(f"unknown rule {args.rule!r} (see 'newslint rules --all')")
+    s = load_rule_spec(available[args.rule])
+    lines = [f"{s.id} ({s.kind}, {s.level.label})", "", s.description or s.message, ""]
+    if s.examples.flag:
+        lines += ["Flagged:"] + [f"  - {e!r}" for e in s.examples.flag] + [""]
+    if s.examples.pass_:
+        lines += ["Not flagged:"] + [f"  - {e!r}" for e in s.examples.pass_] + [""]
+    if s.link:
+        lines.append(f"See: {s.link}")
+    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    return EXIT_OK

@@ -1,0 +1,198 @@
+"""Find and load `.newslint.yaml` or `[tool.newslint]`; presets; which rules run, at what level."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from newslint import schema
+from newslint.engine import rule_matches
+from newslint.errors import ConfigError
+from newslint.finding import Level
+from newslint.rules import RuleSpec, builtin_rules_dir, find_packs, load_rule_spec, rule_files, rule_id
+from newslint.schema import OptionError
+from newslint.yamlpos import YamlError, load_yaml
+
+CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+PRESETS: Mapping[str, tuple[str, ...]] = {"ap": ("News", "AP"), "uk": ("News", "UK"), "none": ()}
+
+_KEYS: Mapping[str, schema.Validator] = {
+    "extends": schema.one_of(*PRESETS),
+    "rule_dirs": schema.string_list,
+    "select": schema.string_list,
+    "extend_select": schema.string_list,
+    "ignore": schema.string_list,
+    "levels": schema.string_map,
+    "per_file_ignores": schema.anything,
+    "exclude": schema.string_list,
+    "fail_level": schema.one_of("error", "warning", "suggestion"),
+    "date_key": schema.string,
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    extends: str = "ap"
+    rule_dirs: tuple[Path, ...] = ()
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    levels: Mapping[str, Level] = field(default_factory=dict)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    fail_level: Level = Level.WARNING
+    date_key: str = "date"
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest config file walking up from `start` (default: the working directory)."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "newslint" in _read_toml(path).get("tool", {})
+    except (ConfigError, OSError):
+        return False
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    positions: dict[str, tuple[int, int]] = {}
+    try:
+        if path.name == "pyproject.toml":
+            data = _read_toml(path).get("tool", {}).get("newslint", {})
+        else:
+            loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
+            data, positions = loaded.data, loaded.positions
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}:1:1: config is not UTF-8: {exc.reason}") from None
+    except YamlError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}:1:1: config must be a mapping of keys")
+
+    def fail(key: str, message: str) -> ConfigError:
+        line, column = positions.get(key, (1, 1))
+        return ConfigError(f"{path}:{line}:{column}: {message} [{key}]")
+
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        key = str(key)
+        if key not in _KEYS:
+            raise fail(key, f"unknown key {key!r}")
+        try:
+            values[key] = schema.validate(key, value, _KEYS[key])
+        except OptionError as exc:
+            raise fail(key, exc.message) from None
+    try:
+        levels = {k: Level.parse(v) for k, v in values.get("levels", {}).items()}
+    except ValueError as exc:
+        raise fail("levels", str(exc)) from None
+    per_file = values.get("per_file_ignores", {})
+    if not isinstance(per_file, dict):
+        raise fail("per_file_ignores", "expected a mapping of glob patterns to rule ids")
+    try:
+        per_file_ignores = {str(g): tuple(schema.string_list(v)) for g, v in per_file.items()}
+    except ValueError as exc:
+        raise fail("per_file_ignores", str(exc)) from None
+    root = path.parent
+    return Config(
+        path=path,
+        extends=values.get("extends", "ap"),
+        rule_dirs=tuple((root / d).resolve() for d in values.get("rule_dirs", [])),
+        select=tuple(values["select"]) if "select" in values else None,
+        extend_select=tuple(values.get("extend_select", [])),
+        ignore=tuple(values.get("ignore", [])),
+        levels=levels,
+        per_file_ignores=per_file_ignores,
+        exclude=tuple(values.get("exclude", [])),
+        fail_level=Level.parse(values.get("fail_level", "warning")),
+        date_key=values.get("date_key", "date"),
+    )
+
+
+def available_rule_files(config: Config) -> dict[str, Path]:
+    """Every rule id that can be selected, with its file; a duplicate id is an error."""
+    found: dict[str, Path] = {}
+    for directory in (builtin_rules_dir(), *config.rule_dirs):
+        if not directory.is_dir() and directory != builtin_rules_dir():
+            raise ConfigError(f"{config.path}: rule_dirs entry {directory} is not a folder")
+        for pack_dir in find_packs([directory]).values():
+            for path in rule_files(pack_dir):
+                rid = rule_id(path)
+                if rid in found:
+                    raise ConfigError(f"{path}:1:1: duplicate rule id {rid} (also defined in {found[rid]})")
+                found[rid] = path
+    return found
+
+
+def select_rules(
+    config: Config,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[RuleSpec]:
+    """Load the specs of every rule the config and command line select, in id order."""
+    available = available_rule_files(config)
+    chosen = tuple(select) if select is not None else (config.select if config.select is not None else PRESETS[config.extends])
+    chosen = chosen + config.extend_select + tuple(extend_select)
+    ignored = config.ignore + tuple(ignore)
+    for selector in (*chosen, *ignored):
+        if selector not in ("ALL", "*") and not any(rule_matches(rid, [selector]) for rid in available):
+            raise ConfigError(f"unknown rule or pack {selector!r} (see 'newslint rules')")
+    specs = []
+    for rid in sorted(available):
+        if rule_matches(rid, chosen) and not rule_matches(rid, ignored):
+            specs.append(load_rule_spec(available[rid], _level_for(rid, config.levels)))
+    return specs
+
+
+def _level_for(rid: str, levels: Mapping[str, Level]) -> Level | None:
+    best: tuple[int, Level] | None = None
+    for selector, level in levels.items():
+        if rule_matches(rid, [selector]) and (best is None or len(selector) > best[0]):
+            best = (len(selector), level)
+    return best[1] if best else None
+
+
+def ignored_for_path(config: Config, path: str) -> tuple[str, ...]:
+    import fnmatch
+
+    ignored: list[str] = []
+    for pattern, rules in config.per_file_ignores.items():
+        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+            ignored.extend(rules)
+    return tuple(ignored)

@@ -1,0 +1,169 @@
+"""The Document every kind reads: original text, masked prose, regions, quotations, lines.
+
+`prose` has exactly the length of `text`; everything that is not prose is blanked with
+spaces (line breaks are kept), so an offset found in `prose` is an offset in `text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, Iterator
+
+REGION_KINDS = ("title", "heading", "paragraph", "blockquote", "list")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+
+@dataclass(frozen=True)
+class Region(Span):
+    """A block of prose: title, heading, paragraph, blockquote or list (item)."""
+
+    kind: str = "paragraph"
+
+
+@dataclass(frozen=True)
+class Directive:
+    """An inline `<!-- newslint-... -->` comment: action and the rule ids it names."""
+
+    offset: int
+    line: int
+    action: str  # "disable", "enable" or "disable-next-line"
+    rules: tuple[str, ...]
+
+
+class LineIndex:
+    """Maps offsets to 1-based (line, column); columns count code points.
+
+    Only "\\n" ends a line, so a CRLF file's "\\r" is the last character of its line
+    and never shifts a column.
+    """
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self.starts = starts
+        self.length = len(text)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Offsets of 1-based `line`, without its line break."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation: `start` is its opening mark, `end` is just past its closing mark.
+
+    A quotation carried over paragraphs by the convention (open mark at the start of each
+    paragraph, one close at the end) is one Quotation; `closed` is False when no closing
+    mark was found.
+    """
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    closed: bool = True
+
+    @property
+    def inner(self) -> Span:
+        return Span(self.start + 1, self.end - (1 if self.closed else 0))
+
+
+@dataclass
+class Document:
+    path: str
+    text: str
+    prose: str
+    regions: list[Region]
+    metadata: dict[str, Any] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
+    format: str = "markdown"
+    # (offset, message) pairs for input that is wrong but not fatal, e.g. bad front matter.
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    # Rule ids switched off for the whole file by front matter `newslint: {disable: [...]}`.
+    disabled: tuple[str, ...] = ()
+    # The publication date from front matter (the key the config names), if any.
+    published: datetime.date | None = None
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def quotations(self) -> list[Quotation]:
+        from newslint.quotes import find_quotations
+
+        return find_quotations(self.prose, self.regions)
+
+    @cached_property
+    def quoted(self) -> "SpanSet":
+        """The inside of every direct quotation, marks included."""
+        return SpanSet([(q.start, q.end) for q in self.quotations])
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        from newslint.sentences import split_sentences
+
+        return split_sentences(self.prose, self.regions)
+
+    def regions_of(self, kinds: frozenset[str]) -> Iterator[Region]:
+        return (r for r in self.regions if r.kind in kinds)
+
+    def region_at(self, offset: int) -> Region | None:
+        starts = self._region_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.regions[i].end:
+            return self.regions[i]
+        return None
+
+    @cached_property
+    def _region_starts(self) -> list[int]:
+        return [r.start for r in self.regions]
+
+
+class SpanSet:
+    """Sorted, non-overlapping half-open intervals with fast overlap queries."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        self.spans = merged
+        self._starts = [s for s, _ in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self._starts, max(start, end - 1)) - 1
+        return i >= 0 and self.spans[i][1] > start and self.spans[i][0] < max(end, start + 1)
+
+    def contains(self, offset: int) -> bool:
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+    def __bool__(self) -> bool:
+        return bool(self.spans)

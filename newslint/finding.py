@@ -1,0 +1,98 @@
+"""Findings: what a rule reports, before and after the engine stamps it."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Level(enum.IntEnum):
+    """Severity of a finding; ordered so that comparisons mean "at least as severe"."""
+
+    SUGGESTION = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown level {name!r} (expected error, warning or suggestion)"
+            ) from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with `replacement` (offsets into the original text)."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a kind reports: a span of the document and what is wrong with it.
+
+    Kinds know nothing of paths, rule ids or line numbers; the engine stamps those.
+    `level` overrides the rule's level for kinds that report several sorts of thing
+    from one rule (e.g. a vague source at suggestion level).
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    level: Level | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    kind: str
+    level: Level
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    offset: int
+    end_offset: int
+    match: str
+    message: str
+    link: str | None = None
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+
+    def sort_key(self) -> tuple[int, int, str, str]:
+        return (self.offset, self.end_offset, self.rule, self.message)
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be checked at all (unreadable, undecodable)."""
+
+    code: str
+    message: str
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: FileError | None = None
+    # The text the findings refer to; formats show source lines from it and --fix edits it.
+    text: str | None = None

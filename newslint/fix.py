@@ -1,0 +1,71 @@
+"""Apply fixes: non-overlapping edits, repeated until stable, written atomically."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from typing import Iterable
+
+from newslint.finding import Edit, Finding
+
+
+def fixable(findings: Iterable[Finding], unsafe: bool) -> list[Finding]:
+    return [f for f in findings if f.fix is not None and (f.fix.safe or unsafe)]
+
+
+def apply_edits(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
+    """Apply every fix whose edits overlap no earlier one; returns (text, fixes applied)."""
+    chosen: list[Edit] = []
+    taken: list[tuple[int, int]] = []
+    applied = 0
+    for finding in sorted(findings, key=Finding.sort_key):
+        assert finding.fix is not None
+        edits = sorted(finding.fix.edits, key=lambda e: e.start)
+        if any(_overlap(e, taken) for e in edits):
+            continue
+        chosen.extend(edits)
+        taken.extend((e.start, e.end) for e in edits)
+        applied += 1
+    pieces, cursor = [], 0
+    for edit in sorted(chosen, key=lambda e: e.start):
+        pieces.append(text[cursor : edit.start])
+        pieces.append(edit.replacement)
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    return "".join(pieces), applied
+
+
+def _overlap(edit: Edit, taken: list[tuple[int, int]]) -> bool:
+    return any(edit.start < end and start < edit.end or edit.start == start == edit.end == end for start, end in taken)
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder and rename it over the original,
+    keeping the file's mode, so a crash leaves either the old file or the new one."""
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    mode = os.stat(target).st_mode & 0o7777
+    handle, temp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise
+
+
+def unified_diff(path: str, before: str, after: str) -> str:
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True),
+            fromfile=f"a/{path}", tofile=f"b/{path}",
+        )
+    )

@@ -1,0 +1,56 @@
+"""Output formats: each renders FileResults as they arrive, then a summary."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping, Protocol, TextIO
+
+from newslint.finding import FileResult, Level
+from newslint.rules import RuleSpec
+
+FORMAT_MODULES = MappingProxyType(
+    {
+        "text": "newslint.formats.text",
+        "parsable": "newslint.formats.parsable",
+        "json": "newslint.formats.json",
+        "sarif": "newslint.formats.sarif",
+        "github": "newslint.formats.github",
+    }
+)
+
+
+@dataclass
+class Summary:
+    files: int = 0
+    findings: int = 0
+    errors: int = 0
+    by_level: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "suggestion": 0})
+    fixed: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.error is not None:
+            self.errors += 1
+        for finding in result.findings:
+            self.findings += 1
+            self.by_level[finding.level.label] += 1
+
+    def worst(self) -> Level | None:
+        for level in (Level.ERROR, Level.WARNING, Level.SUGGESTION):
+            if self.by_level[level.label]:
+                return level
+        return None
+
+
+class Formatter(Protocol):
+    def file(self, result: FileResult) -> None: ...
+
+    def finish(self, summary: Summary) -> None: ...
+
+
+def make_formatter(name: str, out: TextIO, *, color: bool = False,
+                   rules: Mapping[str, RuleSpec] | None = None) -> Formatter:
+    module = importlib.import_module(FORMAT_MODULES[name])
+    return module.make(out, color=color, rules=rules or {})

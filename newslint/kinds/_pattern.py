@@ -1,0 +1,115 @@
+"""What the Vale-style pattern kinds share: compiling, scoping, quote skipping, messages."""
+
+from __future__ import annotations
+
+import re as _re
+from typing import Iterator
+
+import regex
+
+from newslint.document import Document, Span
+from newslint.rules import RuleSpec
+from newslint.schema import OptionError
+
+# One pathological pattern must not hang a run; the engine reports the timeout.
+MATCH_TIMEOUT_SECONDS = 2.0
+_PLACEHOLDER = _re.compile(r"%s|\{(\w+)\}")
+_REGION_SCOPES = {
+    "text": None, "summary": None, "sentence": None,
+    "paragraph": frozenset({"paragraph"}), "heading": frozenset({"heading"}),
+    "title": frozenset({"title"}), "blockquote": frozenset({"blockquote"}),
+    "list": frozenset({"list"}),
+}
+ALL_PROSE = frozenset({"title", "heading", "paragraph", "blockquote", "list"})
+
+
+def compile_pattern(key: str, pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
+    flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    try:
+        return regex.compile(pattern, flags)
+    except (regex.error, TypeError, ValueError, OverflowError) as exc:
+        raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+def word_pattern(tokens: list[str], nonword: bool, raw: str = "") -> str:
+    body = "|".join(tokens)
+    if not body:
+        return raw
+    if nonword:
+        return f"{raw}(?:{body})"
+    return f"{raw}(?:\\b(?:{body})\\b)"
+
+
+class Scope:
+    """Which characters of a document a rule looks at."""
+
+    def __init__(self, spec: RuleSpec) -> None:
+        include: set[str] = set()
+        exclude: set[str] = set()
+        self.raw = False
+        for item in spec.scope:
+            negate = item.startswith("~")
+            name = item.lstrip("~").split(".")[0]
+            if name == "raw":
+                self.raw = not negate
+                continue
+            kinds = _REGION_SCOPES.get(name, frozenset())
+            target = exclude if negate else include
+            target.update(ALL_PROSE if kinds is None else kinds)
+        if not include and not self.raw:
+            include = set(ALL_PROSE)
+        self.kinds = frozenset(include - exclude)
+        self.everything = self.kinds == ALL_PROSE
+        self.skip_quotes = spec.quotes == "skip"
+
+    def text(self, doc: Document) -> str:
+        return doc.text if self.raw else doc.prose
+
+    def allows(self, doc: Document, start: int, end: int) -> bool:
+        """True when a match is inside one region of the scope (and outside quotations)."""
+        if self.skip_quotes and doc.quoted.overlaps(start, end):
+            return False
+        if self.raw:
+            return True
+        region = doc.region_at(start)
+        return region is not None and region.kind in self.kinds and end <= region.end
+
+    def units(self, doc: Document, sentence: bool) -> list[Span]:
+        """The blocks that counting kinds (occurrence, repetition) count within."""
+        if self.raw:
+            return [Span(0, len(doc.text))]
+        if sentence:
+            return [s for s in doc.sentences if (r := doc.region_at(s.start)) and r.kind in self.kinds]
+        return [r for r in doc.regions if r.kind in self.kinds]
+
+
+def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT_SECONDS)
+
+
+def search(pattern: regex.Pattern[str], doc: Document, scope: Scope) -> Iterator[regex.Match[str]]:
+    """Every non-empty match of `pattern` that the scope allows, in one pass over the text."""
+    for m in finditer(pattern, scope.text(doc)):
+        if m.end() > m.start() and scope.allows(doc, m.start(), m.end()):
+            yield m
+
+
+def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:
+    """Fill Vale's `%s` placeholders in order and `{name}` fields by name."""
+    values = iter(positional)
+
+    def fill(m: _re.Match[str]) -> str:
+        if m.group(0) == "%s":
+            return next(values, "")
+        name = m.group(1)
+        return named[name] if name in named else m.group(0)
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
+def match_case(observed: str, replacement: str) -> str:
+    """Keep a capital at the start of what is replaced ("Kiev" -> "Kyiv", "kiev" at a
+    sentence start stays as the writer cased it)."""
+    if observed[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement

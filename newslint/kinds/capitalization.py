@@ -1,0 +1,76 @@
+"""capitalization: a scope (usually headings) must follow a case style (Vale semantics).
+
+`match` is `$title`, `$sentence`, `$lower`, `$upper` or a regular expression.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from newslint import schema
+from newslint.document import Document
+from newslint.finding import Hit
+from newslint.kinds._pattern import Scope, compile_pattern, format_message
+from newslint.rules import Check, RuleSpec
+from newslint.schema import OptionError
+
+OPTIONS = {
+    "match": schema.string,
+    "style": schema.one_of("AP", "Chicago"),
+    "exceptions": schema.string_list,
+    "indicators": schema.string_list,
+    "threshold": schema.number,
+    "prefix": schema.string,
+}
+DEFAULT_QUOTES = "include"
+_SMALL_WORDS = frozenset(
+    "a an and as at but by for if in nor of on or so the to up via yet vs".split()
+)
+_AP_SMALL_WORDS = frozenset("a an and at but by for in nor of on or so the to up yet".split())
+_WORD = regex.compile(r"[\p{L}][\p{L}\p{N}'’.-]*")
+
+
+def compile_rule(spec: RuleSpec) -> Check:
+    opts = spec.options
+    if "match" not in opts:
+        raise OptionError("match", "a capitalization rule needs 'match'")
+    style = opts["match"]
+    exceptions = set(opts.get("exceptions", []))
+    indicators = tuple(opts.get("indicators", [":"]))
+    threshold = opts.get("threshold", 0.8)
+    small = _AP_SMALL_WORDS if opts.get("style", "AP") == "AP" else _SMALL_WORDS
+    custom = None if style.startswith("$") else compile_pattern("match", style)
+    if style.startswith("$") and style not in ("$title", "$sentence", "$lower", "$upper"):
+        raise OptionError("match", f"unknown case style {style!r}")
+    scope = Scope(spec)
+
+    def conforms(text: str) -> bool:
+        if custom is not None:
+            return custom.fullmatch(text) is not None
+        if style == "$lower":
+            return text == text.lower()
+        if style == "$upper":
+            return text == text.upper()
+        words = [w for w in _WORD.findall(text) if w not in exceptions]
+        if not words:
+            return True
+        if style == "$title":
+            good = sum(1 for i, w in enumerate(words) if w[0].isupper() or (i and w.lower() in small))
+            return good / len(words) >= threshold
+        good, after_indicator = 0, True
+        for w in words:
+            ok = w[0].isupper() if after_indicator else (not w[0].isupper() or w.isupper() or w in exceptions)
+            good += ok
+            after_indicator = w.endswith(indicators)
+        return good / len(words) >= threshold
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = scope.text(doc)
+        for unit in scope.units(doc, sentence=False):
+            body = text[unit.start : unit.end].strip()
+            if body and not conforms(body):
+                yield Hit(unit.start, unit.end, format_message(spec.message, (body,), match=body))
+
+    return check

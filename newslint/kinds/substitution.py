@@ -1,0 +1,59 @@
+"""substitution: a token and what to write instead (Vale semantics), with a fix."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from newslint import schema
+from newslint.document import Document
+from newslint.finding import Edit, Fix, Hit
+from newslint.kinds._pattern import Scope, compile_pattern, format_message, match_case, search
+from newslint.rules import Check, RuleSpec
+from newslint.schema import OptionError
+
+OPTIONS = {
+    "swap": schema.string_map,
+    "ignorecase": schema.boolean,
+    "nonword": schema.boolean,
+    "exceptions": schema.string_list,
+    "capitalize": schema.boolean,
+    "append": schema.boolean,
+    "pos": schema.string,
+}
+
+
+def compile_rule(spec: RuleSpec) -> Check:
+    opts = spec.options
+    swap: dict[str, str] = opts.get("swap", {})
+    if not swap:
+        raise OptionError("swap", "a substitution rule needs a non-empty 'swap' mapping")
+    fold = opts.get("ignorecase", False)
+    groups = []
+    for i, key in enumerate(swap):
+        inner = compile_pattern("swap", key, fold)
+        if inner.groups:
+            raise OptionError("swap", f"capture groups are not supported in {key!r}; use (?:...)")
+        groups.append(f"(?P<s{i}>{key})")
+    body = "|".join(groups)
+    pattern = compile_pattern("swap", body if opts.get("nonword") else f"(?:\\b|_)(?:{body})(?:\\b|_)", fold)
+    replacements = [[r.strip() for r in value.split("|")] for value in swap.values()]
+    exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
+    scope = Scope(spec)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        for m in search(pattern, doc, scope):
+            index = next(i for i in range(len(groups)) if m.start(f"s{i}") != -1)
+            start, end = m.span(f"s{index}")
+            observed = m.group(f"s{index}")
+            options = replacements[index]
+            if (observed.casefold() if fold else observed) in exceptions:
+                continue
+            if any(observed == o or (fold and observed.casefold() == o.casefold()) for o in options):
+                continue
+            suggestions = tuple(match_case(observed, o) for o in options)
+            fix = Fix((Edit(start, end, suggestions[0]),), safe=True) if len(options) == 1 else None
+            expected = " or ".join(suggestions)
+            message = format_message(spec.message, (expected, observed), match=observed, replacement=expected)
+            yield Hit(start, end, message, suggestions, fix)
+
+    return check

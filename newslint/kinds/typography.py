@@ -1,0 +1,146 @@
+"""typography: one style of marks per article.
+
+For each kind of mark (apostrophes, quotation marks, dashes, ellipses) the article's
+majority style wins unless the rule sets `prefer`; every mark in the other style is a
+finding with a fix. Marks are typography, not words, so quotations are included.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from newslint import schema
+from newslint.document import Document
+from newslint.finding import Edit, Fix, Hit
+from newslint.kinds._pattern import format_message
+from newslint.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_marks
+from newslint.rules import Check, RuleSpec
+from newslint.schema import OptionError
+
+OPTIONS = {
+    "mark": schema.one_of("apostrophe", "quote", "dash", "ellipsis"),
+    "prefer": schema.string,
+}
+DEFAULT_QUOTES = "include"
+
+_STYLES = {
+    "apostrophe": ("straight", "curly"),
+    "quote": ("straight", "curly"),
+    "dash": ("hyphen", "en", "em"),
+    "ellipsis": ("dots", "character"),
+}
+_LABELS = {
+    ("apostrophe", "straight"): "straight apostrophe (')",
+    ("apostrophe", "curly"): "curly apostrophe (\u2019)",
+    ("quote", "straight"): "straight quotation mark",
+    ("quote", "curly"): "curly quotation mark",
+    ("dash", "hyphen"): "spaced hyphen ( - )",
+    ("dash", "en"): "spaced en dash ( \u2013 )",
+    ("dash", "em"): "em dash (\u2014)",
+    ("ellipsis", "dots"): "three dots (...)",
+    ("ellipsis", "character"): "ellipsis character (\u2026)",
+}
+_SINGLE = re.compile("['\u2018\u2019]")
+_DOUBLE = re.compile('["\u201c\u201d]')
+_DASH = re.compile("(?<=\\S) - (?=\\S)|(?<=\\S) \u2013 (?=\\S)|\u2014")
+_ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|\u2026")
+_DASH_TEXT = {"hyphen": " - ", "en": " \u2013 ", "em": "\u2014"}
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: int
+    end: int
+    style: str
+    replacements: dict[str, str]  # style -> text that writes this mark in that style
+
+
+def compile_rule(spec: RuleSpec) -> Check:
+    mark_kind = spec.options.get("mark")
+    if mark_kind is None:
+        raise OptionError("mark", "a typography rule needs 'mark' (apostrophe, quote, dash or ellipsis)")
+    prefer = spec.options.get("prefer", "majority")
+    if prefer != "majority" and prefer not in _STYLES[mark_kind]:
+        raise OptionError("prefer", f"expected majority or one of {', '.join(_STYLES[mark_kind])}")
+    collect = {"apostrophe": _apostrophes, "quote": _quote_marks, "dash": _dashes, "ellipsis": _ellipses}[mark_kind]
+    safe = mark_kind in ("apostrophe", "quote", "ellipsis")
+
+    def check(doc: Document) -> Iterator[Hit]:
+        marks = list(collect(doc))
+        counts = {style: 0 for style in _STYLES[mark_kind]}
+        for m in marks:
+            counts[m.style] += 1
+        used = [s for s, n in counts.items() if n]
+        if prefer == "majority":
+            if len(used) < 2:
+                return
+            # Ties go to the later style in _STYLES: the typeset form.
+            expected = max(reversed(_STYLES[mark_kind]), key=lambda s: counts[s])
+        else:
+            expected = prefer
+        for m in marks:
+            if m.style == expected or expected not in m.replacements:
+                continue
+            replacement = m.replacements[expected]
+            message = format_message(
+                spec.message,
+                (_LABELS[mark_kind, m.style], _LABELS[mark_kind, expected]),
+                found=_LABELS[mark_kind, m.style],
+                expected=_LABELS[mark_kind, expected],
+                replacement=replacement,
+            )
+            yield Hit(m.start, m.end, message, (replacement,), Fix((Edit(m.start, m.end, replacement),), safe=safe))
+
+    return check
+
+
+def _apostrophes(doc: Document) -> Iterator[Mark]:
+    prose = doc.prose
+    quote_marks = quotation_marks(doc.quotations)
+    for m in _SINGLE.finditer(prose):
+        pos = m.start()
+        if pos in quote_marks or m.group() == SINGLE_OPEN:
+            continue
+        before = prose[pos - 1] if pos else " "
+        after = prose[pos + 1] if pos + 1 < len(prose) else " "
+        if not (before.isalnum() or after.isalnum()):
+            continue
+        style = "straight" if m.group() == "'" else "curly"
+        yield Mark(pos, pos + 1, style, {"straight": "'", "curly": SINGLE_CLOSE})
+
+
+def _quote_marks(doc: Document) -> Iterator[Mark]:
+    prose = doc.prose
+    opening = {q.start for q in doc.quotations}
+    closing = {q.end - 1 for q in doc.quotations if q.closed}
+    singles = {q.start for q in doc.quotations if q.open_mark in "'\u2018"} | {
+        q.end - 1 for q in doc.quotations if q.closed and q.close_mark in "'\u2019"
+    }
+    for m in _DOUBLE.finditer(prose):
+        pos, char = m.start(), m.group()
+        if char == '"':
+            opens = pos in opening or (pos not in closing and (pos == 0 or prose[pos - 1].isspace()))
+            yield Mark(pos, pos + 1, "straight", {"curly": DOUBLE_OPEN if opens else DOUBLE_CLOSE})
+        else:
+            yield Mark(pos, pos + 1, "curly", {"straight": '"'})
+    for pos in sorted(singles):
+        char = prose[pos]
+        if char == "'":
+            yield Mark(pos, pos + 1, "straight", {"curly": SINGLE_OPEN if pos in opening else SINGLE_CLOSE})
+        else:
+            yield Mark(pos, pos + 1, "curly", {"straight": "'"})
+
+
+def _dashes(doc: Document) -> Iterator[Mark]:
+    for m in _DASH.finditer(doc.prose):
+        text = m.group()
+        style = "em" if text == "\u2014" else "en" if "\u2013" in text else "hyphen"
+        yield Mark(m.start(), m.end(), style, _DASH_TEXT)
+
+
+def _ellipses(doc: Document) -> Iterator[Mark]:
+    for m in _ELLIPSIS.finditer(doc.prose):
+        style = "character" if m.group() == "\u2026" else "dots"
+        yield Mark(m.start(), m.end(), style, {"dots": "...", "character": "\u2026"})

@@ -1,0 +1,55 @@
+"""YAML front matter: the block between two `---` lines at the very top of a file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_OPEN = re.compile(r"---[ \t]*\r?\n")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
+_TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
+
+
+@dataclass
+class FrontMatter:
+    end: int = 0  # offset just past the closing delimiter line; 0 when there is none
+    data: dict[str, Any] = field(default_factory=dict)
+    error: tuple[int, str] | None = None  # (offset, message) when the YAML is malformed
+    title: tuple[int, int] | None = None  # span of the `title:` value
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    opening = _OPEN.match(text)
+    if not opening:
+        return FrontMatter()
+    closing = _CLOSE.search(text, opening.end())
+    if not closing:
+        return FrontMatter()
+    body = text[opening.end() : closing.start()]
+    result = FrontMatter(end=closing.end())
+    try:
+        data = yaml.safe_load(body) if body.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        offset = opening.end()
+        if mark is not None:
+            offset += min(mark.index, len(body))
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        result.error = (offset, f"malformed front matter: {problem}")
+        return result
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        result.error = (opening.end(), "malformed front matter: expected a mapping of keys")
+        return result
+    result.data = {str(k): v for k, v in data.items()}
+    title = _TITLE.search(text, opening.end(), closing.start())
+    if title and isinstance(result.data.get("title"), str):
+        start, end = title.span("value")
+        if end - start >= 2 and text[start] in "'\"" and text[end - 1] == text[start]:
+            start, end = start + 1, end - 1
+        result.title = (start, end)
+    return result

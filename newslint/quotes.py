@@ -1,0 +1,107 @@
+"""Find direct quotations once per document; every kind shares the result.
+
+Double marks (straight or curly) pair within a paragraph. A paragraph that ends inside
+a quotation and is followed by one that opens with a quotation mark continues it (the
+multi-paragraph convention). Single marks count as quotation marks only where one opens
+after a space or the start of a block and a matching one closes before a space or
+punctuation; every other single mark is an apostrophe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Quotation, Region
+
+DOUBLE_OPEN = "\u201c"
+DOUBLE_CLOSE = "\u201d"
+SINGLE_OPEN = "\u2018"
+SINGLE_CLOSE = "\u2019"
+_DOUBLE = re.compile('["\u201c\u201d]')
+_SINGLE_OPENER = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c-]))['\u2018](?=[^\W\d_]|\d(?!\ds\b))(?!(?:em|n|tis|twas)\b)",
+    re.IGNORECASE,
+)
+_SINGLE_CLOSER = re.compile(r"(?<=[^\s'\u2018])['\u2019](?=$|[\s.,;:!?)\]\"\u201d\u2014\u2013-])")
+_PROSE_KINDS = frozenset({"paragraph", "blockquote", "list", "heading", "title"})
+_BEFORE_OPEN = frozenset(" \t\r\n([{\u2014\u2013-/'\u2018")
+
+
+def find_quotations(prose: str, regions: list[Region]) -> list[Quotation]:
+    quotations: list[Quotation] = []
+    carried: tuple[int, str] | None = None  # an open quotation continuing from the last region
+    blocks = [r for r in regions if r.kind in _PROSE_KINDS]
+    for index, region in enumerate(blocks):
+        open_at: tuple[int, str] | None = None
+        for m in _DOUBLE.finditer(prose, region.start, region.end):
+            pos, mark = m.start(), m.group()
+            if carried is not None and pos == _first_visible(prose, region):
+                open_at, carried = carried, None  # continuation mark of a quoted paragraph
+                continue
+            if open_at is None:
+                if _opens(prose, pos, mark, region):
+                    open_at = (pos, mark)
+            elif _closes(prose, pos, mark, region):
+                quotations.append(Quotation(open_at[0], pos + 1, open_at[1], mark))
+                open_at = None
+        if carried is not None:
+            quotations.append(Quotation(carried[0], _last_visible(prose, blocks[index - 1]), carried[1], "", closed=False))
+            carried = None
+        if open_at is not None:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if following is not None and prose[_first_visible(prose, following)] in '"\u201c':
+                carried = open_at
+            else:
+                quotations.append(Quotation(open_at[0], region.end, open_at[1], "", closed=False))
+        quotations.extend(_single_quotations(prose, region))
+    if carried is not None:
+        quotations.append(Quotation(carried[0], blocks[-1].end, carried[1], "", closed=False))
+    quotations.sort(key=lambda q: (q.start, -q.end))
+    return quotations
+
+
+def _first_visible(prose: str, region: Region) -> int:
+    pos = region.start
+    while pos < region.end - 1 and prose[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _last_visible(prose: str, region: Region) -> int:
+    return region.end
+
+
+def _opens(prose: str, pos: int, mark: str, region: Region) -> bool:
+    if mark == DOUBLE_CLOSE:
+        return False
+    if mark == DOUBLE_OPEN:
+        return True
+    return pos == region.start or prose[pos - 1] in _BEFORE_OPEN or pos + 1 < region.end and not prose[pos + 1].isspace()
+
+
+def _closes(prose: str, pos: int, mark: str, region: Region) -> bool:
+    return mark != DOUBLE_OPEN or pos + 1 >= region.end or prose[pos + 1].isspace()
+
+
+def _single_quotations(prose: str, region: Region) -> list[Quotation]:
+    found: list[Quotation] = []
+    closers = [m.start() for m in _SINGLE_CLOSER.finditer(prose, region.start, region.end)]
+    used: set[int] = set()
+    for opener in _SINGLE_OPENER.finditer(prose, region.start, region.end):
+        start = opener.start()
+        for close in closers:
+            if close > start + 1 and close not in used:
+                used.add(close)
+                found.append(Quotation(start, close + 1, opener.group(), prose[close]))
+                break
+    return found
+
+
+def quotation_marks(quotations: list[Quotation]) -> set[int]:
+    """Offsets of every quotation mark (so that the remaining single marks are apostrophes)."""
+    marks: set[int] = set()
+    for q in quotations:
+        marks.add(q.start)
+        if q.closed:
+            marks.add(q.end - 1)
+    return marks

@@ -1,0 +1,191 @@
+"""Load rule files, validate them strictly, derive their ids and compile them once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from newslint import schema
+from newslint.document import Document
+from newslint.errors import ConfigError
+from newslint.finding import Hit, Level
+from newslint.kinds import load_kind
+from newslint.schema import OptionError
+from newslint.yamlpos import YamlError, load_yaml
+
+Check = Callable[[Document], Iterable[Hit]]
+RULE_SUFFIXES = (".yml", ".yaml")
+SCOPES = frozenset({"title", "heading", "paragraph", "sentence", "blockquote", "list", "text", "raw",
+                    "summary", "alt", "table", "code", "comment"})
+
+COMMON_KEYS: Mapping[str, schema.Validator] = {
+    "extends": schema.string,
+    "message": schema.string,
+    "level": schema.one_of("suggestion", "warning", "error"),
+    "description": schema.string,
+    "link": schema.string,
+    "scope": schema.string_list,
+    "quotes": schema.one_of("skip", "include"),
+    "examples": schema.anything,
+    "limit": schema.integer,
+    # Accepted so that Vale rule files load unchanged; they do not change what is checked.
+    "action": schema.anything,
+    "vocab": schema.boolean,
+    "code": schema.boolean,
+}
+
+
+class RuleError(ConfigError):
+    """A rule file that cannot be used; str() is the one line shown to the user."""
+
+    def __init__(self, path: str, line: int, column: int, message: str, key: str | None = None) -> None:
+        self.path, self.line, self.column, self.key, self.message = path, line, column, key, message
+        where = f" [{key}]" if key else ""
+        super().__init__(f"{path}:{line}:{column}: {message}{where}")
+
+
+@dataclass(frozen=True)
+class Examples:
+    flag: tuple[str, ...] = ()
+    pass_: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A validated rule file; picklable, so worker processes can compile it themselves."""
+
+    id: str
+    kind: str
+    message: str
+    level: Level
+    path: str
+    description: str = ""
+    link: str | None = None
+    scope: tuple[str, ...] = ("text",)
+    quotes: str = "skip"
+    limit: int | None = None
+    examples: Examples = Examples()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @property
+    def pack(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+@dataclass(frozen=True)
+class Rule:
+    spec: RuleSpec
+    check: Check
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped packs: inside the installed package, or top-level rules/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    return installed if installed.is_dir() else here.parent / "rules"
+
+
+def find_packs(directories: Iterable[Path]) -> dict[str, Path]:
+    """Pack name -> folder, for every folder of rule files under the given directories."""
+    packs: dict[str, Path] = {}
+    for directory in directories:
+        if not directory.is_dir():
+            continue
+        for entry in sorted(directory.iterdir()):
+            if entry.is_dir() and any(f.suffix in RULE_SUFFIXES for f in entry.iterdir()):
+                packs[entry.name] = entry
+    return packs
+
+
+def rule_files(pack_dir: Path) -> list[Path]:
+    return sorted(p for p in pack_dir.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+
+
+def rule_id(path: Path) -> str:
+    return f"{path.parent.name}.{path.stem}"
+
+
+def load_rule_spec(path: Path, level_override: Level | None = None) -> RuleSpec:
+    display = os.path.relpath(path) if not str(path).startswith("..") else str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(display, 1, 1, f"cannot read rule file: {exc}") from None
+    try:
+        loaded = load_yaml(text)
+    except YamlError as exc:
+        raise RuleError(display, exc.line, exc.column, exc.message, exc.key) from None
+    data, positions = loaded.data, loaded.positions
+
+    def fail(key: str | None, message: str) -> RuleError:
+        line, column = positions.get(key, (1, 1)) if key else (1, 1)
+        return RuleError(display, line, column, message, key)
+
+    if not isinstance(data, dict):
+        raise fail(None, "a rule file must be a mapping of keys")
+    for required in ("extends", "message"):
+        if required not in data:
+            raise fail(None, f"missing required key {required!r}")
+    try:
+        kind_name = schema.validate("extends", data["extends"], schema.string)
+        kind = load_kind(kind_name)
+    except OptionError as exc:
+        raise fail(exc.key, exc.message) from None
+    except KeyError:
+        raise fail("extends", f"unknown kind {data['extends']!r}") from None
+    common: dict[str, Any] = {}
+    options: dict[str, Any] = {}
+    try:
+        for key, value in data.items():
+            key = str(key)
+            if key in COMMON_KEYS:
+                common[key] = schema.validate(key, value, COMMON_KEYS[key])
+            elif key in kind.OPTIONS:
+                options[key] = schema.validate(key, value, kind.OPTIONS[key])
+            else:
+                raise OptionError(key, f"unknown key {key!r} for kind {kind_name!r}")
+        scope = tuple(common.get("scope", ["text"]))
+        for s in scope:
+            if s.lstrip("~").split(".")[0] not in SCOPES:
+                raise OptionError("scope", f"unknown scope {s!r}")
+        examples = _examples(common.get("examples"))
+    except OptionError as exc:
+        raise fail(exc.key, exc.message) from None
+    return RuleSpec(
+        id=rule_id(path),
+        kind=kind_name,
+        message=common["message"],
+        level=level_override or Level.parse(common.get("level", "warning")),
+        path=display,
+        description=common.get("description", "").strip(),
+        link=common.get("link"),
+        scope=scope,
+        quotes=common.get("quotes", getattr(kind, "DEFAULT_QUOTES", "skip")),
+        limit=common.get("limit"),
+        examples=examples,
+        options=options,
+        positions=positions,
+    )
+
+
+def _examples(value: Any) -> Examples:
+    if value is None:
+        return Examples()
+    if not isinstance(value, dict) or set(value) - {"flag", "pass"}:
+        raise OptionError("examples", "expected a mapping with 'flag' and 'pass' lists")
+    flag = schema.validate("examples", value.get("flag", []), schema.string_list)
+    passing = schema.validate("examples", value.get("pass", []), schema.string_list)
+    return Examples(tuple(flag), tuple(passing))
+
+
+def compile_rule(spec: RuleSpec) -> Rule:
+    kind = load_kind(spec.kind)
+    try:
+        check = kind.compile_rule(spec)
+    except OptionError as exc:
+        line, column = spec.positions.get(exc.key, (1, 1))
+        raise RuleError(spec.path, line, column, exc.message, exc.key) from None
+    return Rule(spec, check)

@@ -1,0 +1,45 @@
+"""Split the prose of each region into sentences, once per document."""
+
+from __future__ import annotations
+
+import re
+
+from newslint.document import Region, Span
+
+# A sentence ends at . ! ? (with closing quotes or brackets after it) before a space and
+# a capital, digit or opening quote. Abbreviations and initials do not end one.
+_END = re.compile(
+    r"""(?<=[.!?])['"\u2019\u201d)\]]*(?=\s+['"\u2018\u201c(\[]?[A-Z0-9\u00c0-\u024f])"""
+)
+_ABBREVIATION = re.compile(
+    r"""(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|Supt|Insp|
+    St|Mt|Ft|Jr|Sr|No|Nos|Vol|Co|Corp|Inc|Ltd|Bros|vs|etc|approx|est|
+    Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|
+    Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|
+    Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Vt|Va|Wash|Wis|Wyo)
+    |\b[A-Z]|(?:\b[A-Za-z]\.){1,3}[A-Za-z]|\be\.g|\bi\.e)\.$""",
+    re.VERBOSE,
+)
+
+
+def split_sentences(prose: str, regions: list[Region]) -> list[Span]:
+    sentences: list[Span] = []
+    for region in regions:
+        start = region.start
+        for m in _END.finditer(prose, region.start, region.end):
+            head = prose[max(region.start, m.start() - 12) : m.start()].rstrip("'\"\u2019\u201d)]")
+            if _ABBREVIATION.search(head):
+                continue
+            sentences.append(_trimmed(prose, start, m.end()))
+            start = m.end()
+        if start < region.end:
+            sentences.append(_trimmed(prose, start, region.end))
+    return [s for s in sentences if s.end > s.start]
+
+
+def _trimmed(prose: str, start: int, end: int) -> Span:
+    while start < end and prose[start].isspace():
+        start += 1
+    while end > start and prose[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,47 @@
+"""Load YAML safely and remember where each top-level key is, for error messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+
+@dataclass
+class LoadedYaml:
+    data: Any
+    positions: dict[str, tuple[int, int]]  # top-level key -> (line, column), 1-based
+
+
+class YamlError(ValueError):
+    def __init__(self, line: int, column: int, message: str, key: str | None = None) -> None:
+        super().__init__(message)
+        self.line, self.column, self.message, self.key = line, column, message, key
+
+
+def load_yaml(text: str) -> LoadedYaml:
+    """Parse with the safe loader; duplicate top-level keys are an error, not a silent override."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return LoadedYaml(None, {})
+        positions: dict[str, tuple[int, int]] = {}
+        if isinstance(node, yaml.MappingNode):
+            for key_node, _ in node.value:
+                key = str(key_node.value)
+                where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                if key in positions:
+                    raise YamlError(*where, f"duplicate key {key!r}", key)
+                positions[key] = where
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError(line, column, f"malformed YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(1, 1, f"malformed YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return LoadedYaml(data, positions)

@@ -1,0 +1,71 @@
+"""Helpers shared by the tests: one place to lint text, files and fixtures."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from newslint.config import Config, available_rule_files
+from newslint.finding import Finding
+from newslint.formats.parsable import format_finding
+from newslint.linter import Linter, Selection
+from newslint.rules import RuleSpec, load_rule_spec
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = ROOT / "seeds"
+
+
+@lru_cache(maxsize=None)
+def builtin_specs() -> tuple[RuleSpec, ...]:
+    """Every shipped rule of every pack."""
+    return tuple(load_rule_spec(p) for _, p in sorted(available_rule_files(Config()).items()))
+
+
+@lru_cache(maxsize=None)
+def linter_for(select: tuple[str, ...] | None = None, extends: str = "ap") -> Linter:
+    return Linter(Config(extends=extends), Selection(select))
+
+
+def lint(text: str, select: Sequence[str] | None = None, path: str = "article.md", extends: str = "ap") -> list[Finding]:
+    return linter_for(tuple(select) if select is not None else None, extends).lint_text(text, path)
+
+
+def rules_of_kind(kind: str) -> tuple[str, ...]:
+    return tuple(s.id for s in builtin_specs() if s.kind == kind)
+
+
+def parsable(findings: Sequence[Finding]) -> str:
+    return "".join(format_finding(f) + "\n" for f in findings)
+
+
+def fixture_output(path: Path) -> str:
+    """What the fixture article gives with every built-in rule of its folder's kind."""
+    kind = path.parent.name
+    text = path.read_text(encoding="utf-8")
+    linter = linter_for(rules_of_kind(kind))
+    return parsable(linter.lint_text(text, path.name))
+
+
+def fixture_articles() -> list[Path]:
+    return sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".md", ".txt"))
+
+
+def run_cli(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a subprocess."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    return subprocess.run(
+        [sys.executable, "-m", "newslint", *args],
+        cwd=cwd, input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True, text=True, env=env, timeout=timeout,
+    )
+
+
+def lint_seeds() -> str:
+    """`newslint check --format parsable seeds/` run from the repository root."""
+    result = run_cli("check", "--format", "parsable", "seeds/", cwd=ROOT)
+    return result.stdout
