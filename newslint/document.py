@@ -10,7 +10,9 @@ import bisect
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 REGION_KINDS = ("title", "heading", "paragraph", "blockquote", "list")
 
@@ -107,6 +109,16 @@ class Document:
     disabled: tuple[str, ...] = ()
     # The publication date from front matter (the key the config names), if any.
     published: datetime.date | None = None
+    # Segmentations computed once and shared by every rule (see `memo`).
+    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def memo(self, key: str, factory: Callable[[Document], T]) -> T:
+        """Compute `factory(self)` once per document; kinds share tokens, names, numbers."""
+        try:
+            return self._memo[key]  # type: ignore[no-any-return]
+        except KeyError:
+            value = self._memo[key] = factory(self)
+            return value
 
     @cached_property
     def lines(self) -> LineIndex:
