@@ -44,10 +44,15 @@ def parsable(findings: Sequence[Finding]) -> str:
 
 
 def fixture_output(path: Path) -> str:
-    """What the fixture article gives with every built-in rule of its folder's kind."""
+    """What the fixture article gives with every built-in rule of its folder's kind, or,
+    when the folder has its own `rules/` (Vale-style packs), with exactly those rules."""
     kind = path.parent.name
     text = path.read_text(encoding="utf-8")
-    linter = linter_for(rules_of_kind(kind))
+    own_rules = path.parent / "rules"
+    if own_rules.is_dir():
+        linter = Linter(Config(rule_dirs=(own_rules,)), Selection(tuple(p.name for p in own_rules.iterdir() if p.is_dir())))
+    else:
+        linter = linter_for(rules_of_kind(kind))
     return parsable(linter.lint_text(text, path.name))
 
 

@@ -53,17 +53,24 @@ def compile_rule(spec: RuleSpec) -> Check:
             return text == text.lower()
         if style == "$upper":
             return text == text.upper()
-        words = [w for w in _WORD.findall(text) if w not in exceptions]
+        words = _WORD.findall(text)
         if not words:
             return True
         if style == "$title":
-            good = sum(1 for i, w in enumerate(words) if w[0].isupper() or (i and w.lower() in small))
+            good = sum(
+                1 for i, w in enumerate(words)
+                if w in exceptions or w[0].isupper() or (0 < i < len(words) - 1 and w.lower() in small)
+            )
             return good / len(words) >= threshold
-        good, after_indicator = 0, True
+        good, starts_sentence = 0, True
         for w in words:
-            ok = w[0].isupper() if after_indicator else (not w[0].isupper() or w.isupper() or w in exceptions)
-            good += ok
-            after_indicator = w.endswith(indicators)
+            if w in exceptions:
+                good += 1
+            elif starts_sentence:
+                good += w[0].isupper()
+            else:
+                good += not w[0].isupper() or (len(w) > 1 and w.isupper())
+            starts_sentence = w.endswith(indicators)
         return good / len(words) >= threshold
 
     def check(doc: Document) -> Iterator[Hit]:

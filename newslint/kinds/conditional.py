@@ -1,6 +1,8 @@
-"""conditional: a `second` match needs an earlier `first` that defines it (Vale semantics).
+"""conditional: the existence of `first` implies the existence of `second` (Vale semantics).
 
-The classic use: an abbreviation must be spelt out once, "World Health Organization (WHO)".
+The classic use: an abbreviation (`first`, e.g. `\b([A-Z]{3,5})\b`) must be defined
+somewhere by `second` (e.g. "World Health Organization (WHO)"); group 1 of each pattern
+is the term that links them.
 """
 
 from __future__ import annotations
@@ -33,9 +35,9 @@ def compile_rule(spec: RuleSpec) -> Check:
     scope = Scope(spec)
 
     def check(doc: Document) -> Iterator[Hit]:
-        defined = {m.group(1) if first.groups else m.group() for m in search(first, doc, scope)}
-        for m in search(second, doc, scope):
-            group = 1 if second.groups else 0
+        defined = {m.group(1) if second.groups else m.group() for m in search(second, doc, scope)}
+        group = 1 if first.groups else 0
+        for m in search(first, doc, scope):
             term = m.group(group)
             if term is None or term in defined or term in exceptions:
                 continue

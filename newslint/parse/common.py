@@ -28,6 +28,9 @@ class Mask:
             if chars[i] not in "\r\n":
                 chars[i] = " "
 
+    def is_blank(self, start: int, end: int) -> bool:
+        return all(c.isspace() for c in self.chars[start:end])
+
     def reveal(self, start: int, end: int) -> None:
         self.chars[start:end] = self.text[start:end]
 

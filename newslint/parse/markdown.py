@@ -61,7 +61,7 @@ def parse_markdown(text: str, path: str) -> Document:
             heading = True
         elif token.type == "heading_close":
             heading = False
-        elif token.type in ("fence", "code_block", "html_block") and token.map:
+        elif token.type in ("fence", "code_block") and token.map:
             code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
         elif token.type == "inline" and token.map:
             if heading:
@@ -73,7 +73,7 @@ def parse_markdown(text: str, path: str) -> Document:
             else:
                 kind = "paragraph"
             span = _reveal_inline(text, lines, mask, token.map, token.content, heading)
-            if span:
+            if span and not mask.is_blank(*span):
                 regions.append(Region(span[0], span[1], kind))
     if front.title:
         mask.reveal(*front.title)
