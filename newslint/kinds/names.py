@@ -1,0 +1,387 @@
+"""names: one person or place spelt one way per article.
+
+A rule of this kind does one of three checks (`check`):
+
+- `variants`: two capitalised names that differ by a small edit (a swapped, doubled,
+  dropped or changed letter, diacritics, a transliteration listed in `variants`) and that
+  the article's own evidence says are the same name. The minority spelling is reported
+  with the majority one as the suggestion.
+- `first_reference`: the first mention of a person is the bare surname and the full
+  name only comes later.
+- `house`: preferred spellings from `spellings` (Kyiv, not Kiev), with exception
+  contexts and a safe fix.
+
+Names in direct quotations count as mentions, but a quoted spelling is never reported
+when the same spelling also stands outside quotations (the writer's copy is the place
+to fix it, and a source's words are not rewritten).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping
+
+import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from newslint import schema
+from newslint.document import Document
+from newslint.finding import Edit, Fix, Hit
+from newslint.kinds._pattern import compile_pattern, format_message
+from newslint.rules import Check, RuleSpec
+from newslint.schema import OptionError
+
+
+def _name_groups(key: str) -> schema.Validator:
+    """A list of groups (lists of two or more spellings): known-distinct pairs, same-name sets."""
+
+    def check(value: Any) -> list[list[str]]:
+        if not isinstance(value, list):
+            raise OptionError(key, "expected a list of lists of names")
+        groups = []
+        for item in value:
+            if not isinstance(item, list) or len(item) < 2 or not all(isinstance(v, str) and v.strip() for v in item):
+                raise OptionError(key, f"expected a list of two or more names, got {item!r}")
+            groups.append([v.strip() for v in item])
+        return groups
+
+    return check
+
+
+def _spellings(value: Any) -> dict[str, tuple[list[str], list[str]]]:
+    """`Preferred: [variants]` or `Preferred: {variants: [...], exceptions: [...]}`."""
+    if not isinstance(value, dict) or not value:
+        raise OptionError("spellings", "expected a mapping of preferred spellings to their variants")
+    out: dict[str, tuple[list[str], list[str]]] = {}
+    for preferred, entry in value.items():
+        if isinstance(entry, dict):
+            unknown = set(entry) - {"variants", "exceptions"}
+            if unknown:
+                raise OptionError("spellings", f"unknown key {sorted(unknown)[0]!r} under {preferred!r} (expected variants, exceptions)")
+            variants, exceptions = entry.get("variants"), entry.get("exceptions", [])
+        else:
+            variants, exceptions = entry, []
+        try:
+            variant_list = schema.string_list(variants)
+            exception_list = schema.string_list(exceptions)
+        except ValueError as exc:
+            raise OptionError("spellings", f"{preferred!r}: {exc}") from None
+        if not variant_list:
+            raise OptionError("spellings", f"{preferred!r} needs at least one variant")
+        out[str(preferred)] = (variant_list, exception_list)
+    return out
+
+
+OPTIONS: Mapping[str, schema.Validator] = {
+    "check": schema.one_of("variants", "first_reference", "house"),
+    # variants
+    "max_distance": schema.integer,
+    "min_length": schema.integer,
+    "min_majority": schema.integer,
+    "same_initial": schema.boolean,
+    "distinct": _name_groups("distinct"),
+    "variants": _name_groups("variants"),
+    "transliterations": schema.string_map,
+    "suffixes": schema.string_list,
+    "not_names": schema.string_list,
+    # variants and first_reference
+    "titles": schema.string_list,
+    # first_reference
+    "speech_verbs": schema.string_list,
+    "not_given_names": schema.string_list,
+    # house
+    "spellings": _spellings,
+}
+# Quoted names are mentions; which of them may be reported is decided here, not by the engine.
+DEFAULT_QUOTES = "include"
+
+# A capitalised word: O'Brien and Lloyd-Webber are one name; "Peskov's" is "Peskov".
+_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_'\u2019])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
+)
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+_OPENERS = "\"'\u201c\u2018([ \t"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    form: str
+    prev: str | None  # the capitalised word just before (first name or title), same block
+    next: str | None  # the capitalised word just after (when this one is a first name)
+    initial: bool  # first word of a sentence
+    quoted: bool
+    headline: bool
+    index: int  # position among all mentions
+
+
+@dataclass(frozen=True)
+class Mentions:
+    items: list[Mention]
+    lowercase_words: frozenset[str]
+
+
+def _mentions(doc: Document) -> Mentions:
+    """Every capitalised word of the prose, with what stands around it (computed once)."""
+    prose = doc.prose
+    starts = set()
+    for s in doc.sentences:
+        pos = s.start
+        while pos < s.end and prose[pos] in _OPENERS:
+            pos += 1
+        starts.add(pos)
+    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
+    items: list[Mention] = []
+    for i, (start, end, form) in enumerate(raw):
+        region = doc.region_at(start)
+        prev = nxt = None
+        if i and _adjacent(prose, raw[i - 1], start, region, doc):
+            prev = raw[i - 1][2]
+        if i + 1 < len(raw) and _adjacent(prose, (start, end, form), raw[i + 1][0], region, doc):
+            nxt = raw[i + 1][2]
+        items.append(Mention(
+            start, end, form, prev, nxt, start in starts, doc.quoted.contains(start),
+            region is not None and region.kind in ("title", "heading"), i,
+        ))
+    lowercase = frozenset(m.group() for m in _LOWER_WORD.finditer(prose))
+    return Mentions(items, lowercase)
+
+
+def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Any, doc: Document) -> bool:
+    """Two words form one name: only spaces (one line break at most) or "Mr." between them."""
+    gap = prose[before[1] : start]
+    if gap.startswith("."):
+        if len(before[2]) > 4:
+            return False
+        gap = gap[1:]
+    return bool(gap) and gap.isspace() and gap.count("\n") <= 1 and doc.region_at(before[0]) is region
+
+
+def _fold(word: str, transliterations: list[tuple[regex.Pattern[str], str]]) -> str:
+    """Casefolded, without diacritics, with listed transliteration endings made one."""
+    text = unicodedata.normalize("NFKD", word.casefold())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for pattern, replacement in transliterations:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def compile_rule(spec: RuleSpec) -> Check:
+    check = spec.options.get("check")
+    if check is None:
+        raise OptionError("check", "a names rule needs 'check' (variants, first_reference or house)")
+    compilers: dict[str, Callable[[RuleSpec], Check]] = {
+        "variants": _compile_variants, "first_reference": _compile_first_reference, "house": _compile_house,
+    }
+    return compilers[check](spec)
+
+
+# --- variants ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One spelling in one article and what the article says around it."""
+
+    form: str
+    folded: str
+    mentions: list[Mention]
+    given: frozenset[str]  # first names seen before it
+    titles: frozenset[str]  # titles seen before it
+    followed: frozenset[str]  # surnames seen after it (when it is a first name)
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].index
+
+
+def _compile_variants(spec: RuleSpec) -> Check:
+    opts = spec.options
+    max_distance = opts.get("max_distance", 1)
+    min_length = opts.get("min_length", 4)
+    min_majority = opts.get("min_majority", 2)
+    same_initial = opts.get("same_initial", True)
+    titles = frozenset(opts.get("titles", []))
+    not_names = frozenset(w.casefold() for w in opts.get("not_names", []))
+    suffixes = tuple(sorted({s.casefold() for s in opts.get("suffixes", [])}, key=len, reverse=True))
+    translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
+    fold = lambda w: _fold(w, translit)  # noqa: E731
+    distinct = {frozenset((fold(a), fold(b))) for group in opts.get("distinct", []) for a in group for b in group if fold(a) != fold(b)}
+    same = {frozenset((fold(a), fold(b))) for group in opts.get("variants", []) for a in group for b in group if fold(a) != fold(b)}
+    if max_distance < 0 or min_length < 1 or min_majority < 1:
+        raise OptionError("max_distance" if max_distance < 0 else "min_length" if min_length < 1 else "min_majority",
+                          "expected a positive number")
+
+    def forms_of(doc: Document) -> list[_Form]:
+        found = doc.memo("names.mentions", _mentions)
+        by_form: dict[str, list[Mention]] = {}
+        for m in found.items:
+            if len(m.form) < min_length or m.form.isupper() or m.form.casefold() in not_names or m.form in titles:
+                continue
+            by_form.setdefault(m.form, []).append(m)
+        forms = []
+        for form, mentions in by_form.items():
+            # A word seen only at sentence starts that the article also writes in lower
+            # case is a word, not a name ("Many" against "Mary").
+            if all(m.initial for m in mentions) and form[:1].lower() + form[1:] in found.lowercase_words:
+                continue
+            given = frozenset(m.prev for m in mentions if m.prev and m.prev not in titles and m.prev.casefold() not in not_names)
+            title_set = frozenset(m.prev for m in mentions if m.prev in titles)
+            followed = frozenset(m.next for m in mentions if m.next)
+            forms.append(_Form(form, fold(form), mentions, given, title_set, followed))
+        return forms
+
+    def derived(a: str, b: str) -> bool:
+        """One is the other plus an ending (Russia/Russian, Israel/Israeli): not a typo."""
+        short, long = sorted((a, b), key=len)
+        return long.startswith(short) and long[len(short):] in suffixes
+
+    def related(a: _Form, b: _Form) -> bool:
+        """The evidence says `a` and `b` are one name spelt two ways."""
+        pair = frozenset((a.folded, b.folded))
+        if pair in same or a.folded == b.folded:
+            return True
+        if derived(a.folded, b.folded) or {a.form, b.form} <= titles:
+            return False
+        # The same first name before both (or surname after both) is the strongest sign;
+        # it outweighs the list of pairs that are usually two people.
+        if a.given & b.given or a.followed & b.followed:
+            return True
+        if pair in distinct:
+            return False
+        # Two first names that go with different surnames, or two surnames that go with
+        # different first names, are two people (Boris Johnson and Mark Johnston).
+        if a.given and b.given or a.followed and b.followed:
+            return False
+        if same_initial and a.folded[:1] != b.folded[:1]:
+            return False
+        if a.titles & b.titles:
+            return True
+        low, high = sorted((a, b), key=lambda f: f.count)
+        return low.count == 1 and high.count >= min_majority
+
+    def check(doc: Document) -> Iterator[Hit]:
+        forms = forms_of(doc)
+        if len(forms) < 2:
+            return
+        folded = [f.folded for f in forms]
+        by_folded: dict[str, list[int]] = {}
+        for i, f in enumerate(folded):
+            by_folded.setdefault(f, []).append(i)
+        better: dict[int, _Form] = {}
+        for i, form in enumerate(forms):
+            candidates = set(j for j in by_folded[form.folded] if j != i)
+            for _, score, j in process.extract(form.folded, folded, scorer=OSA.distance, score_cutoff=max_distance, limit=None):
+                if j != i and score <= max_distance:
+                    candidates.add(j)
+            for j in candidates:
+                other = forms[j]
+                if other.form == form.form or (other.count, -other.first) <= (form.count, -form.first):
+                    continue  # only the weaker spelling of a pair is reported
+                if len(other.form) < min_length or not related(form, other):
+                    continue
+                if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
+                    better[i] = other
+        for i in sorted(better, key=lambda k: forms[k].first):
+            form, expected = forms[i], better[i]
+            outside = any(not m.quoted for m in form.mentions)
+            for m in form.mentions:
+                if m.quoted and outside:
+                    continue
+                message = format_message(spec.message, (m.form, expected.form), match=m.form,
+                                         expected=expected.form, count=str(expected.count))
+                yield Hit(m.start, m.end, message, (expected.form,),
+                          Fix((Edit(m.start, m.end, expected.form),), safe=False))
+
+    return check
+
+
+# --- first reference ----------------------------------------------------------------------
+
+
+def _compile_first_reference(spec: RuleSpec) -> Check:
+    opts = spec.options
+    titles = frozenset(opts.get("titles", []))
+    not_given = frozenset(w.casefold() for w in opts.get("not_given_names", []))
+    not_names = frozenset(w.casefold() for w in opts.get("not_names", []))
+    min_length = opts.get("min_length", 3)
+    verbs = opts.get("speech_verbs", [])
+    spoke = compile_pattern("speech_verbs", r"[\s,]*(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b") if verbs else None
+
+    def check(doc: Document) -> Iterator[Hit]:
+        found = doc.memo("names.mentions", _mentions)
+        full: dict[str, Mention] = {}  # surname -> first mention with a first name before it
+        given_of: dict[str, str] = {}
+        person: set[str] = set()
+        for m in found.items:
+            if m.prev in titles:
+                person.add(m.form)
+            if spoke is not None and spoke.match(doc.prose, m.end, min(len(doc.prose), m.end + 40)):
+                person.add(m.form)
+            if (m.prev and m.prev not in titles and m.next is None and not m.prev.isupper() and len(m.prev) > 1
+                    and m.prev.casefold() not in not_given and m.form not in full):
+                full[m.form] = m
+                given_of[m.form] = m.prev
+        reported: set[str] = set()
+        for m in found.items:
+            first_full = full.get(m.form)
+            if (first_full is None or m.index >= first_full.index or m.form in reported or m.headline or m.quoted
+                    or m.next is not None or (m.prev is not None and m.prev not in titles)
+                    or len(m.form) < min_length or m.form.isupper() or m.form.casefold() in not_names
+                    or m.form not in person):
+                continue
+            reported.add(m.form)
+            name = f"{given_of[m.form]} {m.form}"
+            line = doc.lines.position(first_full.start)[0]
+            message = format_message(spec.message, (m.form, name), match=m.form, name=name, line=str(line))
+            yield Hit(m.start, m.end, message, (name,))
+
+    return check
+
+
+# --- house spellings ---------------------------------------------------------------------
+
+
+def _compile_house(spec: RuleSpec) -> Check:
+    spellings = spec.options.get("spellings")
+    if not spellings:
+        raise OptionError("spellings", "a house-spelling rule needs 'spellings'")
+    preferred_of: dict[str, str] = {}
+    exceptions: list[str] = []
+    for preferred, (variants, excepted) in spellings.items():
+        for variant in variants:
+            if variant in preferred_of and preferred_of[variant] != preferred:
+                raise OptionError("spellings", f"{variant!r} is listed under both {preferred_of[variant]!r} and {preferred!r}")
+            preferred_of[variant] = preferred
+        exceptions.extend(excepted)
+    alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
+    pattern = compile_pattern("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_]|-\p{{L}})")
+    excepted_pattern = (
+        compile_pattern("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions))
+        if exceptions else None
+    )
+    skip_quotes = spec.quotes == "skip"
+
+    def check(doc: Document) -> Iterator[Hit]:
+        prose = doc.prose
+        excepted_spans = [m.span() for m in excepted_pattern.finditer(prose)] if excepted_pattern else []
+        for m in pattern.finditer(prose):
+            start, end = m.span()
+            if skip_quotes and doc.quoted.overlaps(start, end):
+                continue
+            if any(s <= start and end <= e for s, e in excepted_spans):
+                continue
+            observed = m.group()
+            preferred = preferred_of[observed]
+            message = format_message(spec.message, (preferred, observed), match=observed, expected=preferred)
+            yield Hit(start, end, message, (preferred,), Fix((Edit(start, end, preferred),), safe=True))
+
+    return check
