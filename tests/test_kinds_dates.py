@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.config import Config
 from newslint.finding import Level
@@ -180,6 +182,11 @@ def test_relative_dates_skip_quotations_and_narrative_time() -> None:
     assert found(text, "News.RelativeDates") == []
 
 
+def test_capitalised_mid_sentence_is_a_title() -> None:
+    text = dated("She watched Tomorrow's World. Yesterday the show was cut.")
+    assert [f.match for f in found(text, "News.RelativeDates")] == ["Yesterday"]
+
+
 def test_json_finding_carries_the_resolved_date(tmp_path: Path) -> None:
     (tmp_path / "story.md").write_text(dated("The report came out last Friday."), encoding="utf-8")
     result = run_cli("check", "--format", "json", "--select", "News.RelativeDates", "story.md", cwd=tmp_path)
@@ -238,3 +245,20 @@ def test_seed_has_no_dates_warning() -> None:
     text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
     findings = lint(text, select=[*NEWS_DATES, "AP.Date*", "AP.Month*"], path="seed.txt")
     assert [f for f in findings if f.level >= Level.WARNING] == []
+
+
+# --- robustness ----------------------------------------------------------------------------
+
+DATEISH = ["Monday", "Tues.", "March", "Sept.", "Feb", "the", "of", "last", "next", "yesterday", "2024", "1999",
+           "29", "31", "12", "3", "07", "22", "/", ".", "-", ",", " ", " ", "\n", "\n\n", '"', "v", "2,000"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(DATEISH), max_size=40), st.sampled_from([None, "2024-02-29", "2024-12-31"]))
+def test_any_dateish_text_gives_spans_inside_the_text(parts: list[str], published: str | None) -> None:
+    body = "".join(parts)
+    text = dated(body, published) if published else body
+    linter = Linter(Config(), Selection(tuple(rules_of_kind("dates"))))
+    for f in linter.lint_text(text, "a.md"):
+        assert f.rule != "newslint.internal-error", f.message
+        assert 0 <= f.offset <= f.end_offset <= len(text)

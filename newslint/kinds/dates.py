@@ -104,7 +104,6 @@ class NumericDate:
     end: int
     year_start: int
     two_digit_year: bool
-    year_first: bool
     # Distinct real dates the text can mean: month-first (US) reading first.
     readings: tuple[dt.date, ...]
 
@@ -228,6 +227,8 @@ def _relative(spec: RuleSpec, scope: Scope, write: Callable[[dt.date], str]) -> 
         if published is None:
             return
         for m in _search(_RELATIVE, doc, scope):
+            if _is_a_title(doc, m.start()):
+                continue
             if m.group("word"):
                 date = published + dt.timedelta(days=_RELATIVE_DAYS[m.group("word").lower()])
             else:
@@ -291,7 +292,7 @@ def _find_numeric(text: str) -> list[NumericDate]:
         if m.group("iy"):
             date = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
             if date is not None:
-                out.append(NumericDate(m.start(), m.end(), m.start("iy"), False, True, (date,)))
+                out.append(NumericDate(m.start(), m.end(), m.start("iy"), False, (date,)))
             continue
         a, b, year_text, sep = m.group("a"), m.group("b"), m.group("y"), m.group("sep")
         two_digit = len(year_text) == 2
@@ -304,7 +305,7 @@ def _find_numeric(text: str) -> list[NumericDate]:
             continue
         readings = tuple(dict.fromkeys(r for r in (_date(year, int(a), int(b)), _date(year, int(b), int(a))) if r))
         if readings:
-            out.append(NumericDate(m.start(), m.end(), m.start("y"), two_digit, False, readings))
+            out.append(NumericDate(m.start(), m.end(), m.start("y"), two_digit, readings))
     return out
 
 
@@ -325,6 +326,15 @@ def _find_weekday_dates(text: str) -> list[WeekdayDate]:
             if m.start() not in found or found[m.start()].end < w.end:
                 found[m.start()] = w
     return [found[k] for k in sorted(found)]
+
+
+def _is_a_title(doc: Document, offset: int) -> bool:
+    """A capital mid-sentence ("Tomorrow's World", "Next Friday Club") is a name, not a day."""
+    if not doc.text[offset].isupper():
+        return False
+    region = doc.region_at(offset)
+    before = doc.prose[region.start if region else 0:offset].rstrip(" \t\u00a0\"'\u201c\u2018(")
+    return bool(before) and before[-1] not in ".!?:"
 
 
 # --- calendar --------------------------------------------------------------------------------
