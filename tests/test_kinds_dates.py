@@ -1,5 +1,10 @@
 """The `dates` kind: ambiguous numeric dates, two-digit years, weekdays against their dates,
-relative days resolved against the publication date, and what is not a date."""
+relative days resolved against the publication date, and what is not a date; and the AP and
+UK house date rules (pattern rules) on their fixture articles in tests/fixtures/dates/house/.
+
+The house fixtures' expected files are rewritten by `python -m tests.test_kinds_dates`
+(review the diff); the kind's own fixtures by `python -m tests.regenerate_fixtures`.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,7 @@ from newslint.config import Config
 from newslint.finding import Level
 from newslint.linter import Linter, Selection
 from newslint.rules import RuleError, compile_rule, load_rule_spec
-from tests.helpers import SEEDS, lint, rules_of_kind, run_cli
+from tests.helpers import FIXTURES, SEEDS, lint, parsable, rules_of_kind, run_cli
 
 NEWS_DATES = ("News.AmbiguousDates", "News.TwoDigitYears", "News.WeekdayMismatch", "News.RelativeDates",
               "News.WeekdayWithDistantDate")
@@ -216,6 +221,23 @@ def test_fix_rewrites_the_file(tmp_path: Path) -> None:
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "The law took effect on 4 March 2022.\n"
 
 
+# --- house date style (pattern rules of the AP and UK packs) ------------------------------
+
+HOUSE = {"ap.md": ("ap", ("AP.Date*", "AP.Month*")), "uk.txt": ("uk", ("UK.Date*",))}
+
+
+def house_output(name: str) -> str:
+    extends, rules = HOUSE[name]
+    text = (FIXTURES / "dates" / "house" / name).read_text(encoding="utf-8")
+    return parsable(lint(text, select=rules, path=name, extends=extends))
+
+
+@pytest.mark.parametrize("name", sorted(HOUSE))
+def test_house_date_style_fixture(name: str) -> None:
+    expected = (FIXTURES / "dates" / "house" / name).with_suffix(".expected")
+    assert house_output(name) == expected.read_text(encoding="utf-8")
+
+
 # --- rule files ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("body,key", [
@@ -262,3 +284,10 @@ def test_any_dateish_text_gives_spans_inside_the_text(parts: list[str], publishe
     for f in linter.lint_text(text, "a.md"):
         assert f.rule != "newslint.internal-error", f.message
         assert 0 <= f.offset <= f.end_offset <= len(text)
+
+
+if __name__ == "__main__":
+    for _name in sorted(HOUSE):
+        _path = (FIXTURES / "dates" / "house" / _name).with_suffix(".expected")
+        _path.write_text(house_output(_name), encoding="utf-8")
+        print(f"wrote {_path}")
