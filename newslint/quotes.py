@@ -41,6 +41,8 @@ def find_quotations(prose: str, regions: list[Region]) -> list[Quotation]:
             if open_at is None:
                 if _opens(prose, pos, mark, region):
                     open_at = (pos, mark)
+            elif _reopens(prose, pos, mark, region):
+                continue  # the convention again, inside one block: paragraphs run together
             elif _closes(prose, pos, mark, region):
                 quotations.append(Quotation(open_at[0], pos + 1, open_at[1], mark))
                 open_at = None
@@ -79,6 +81,19 @@ def _opens(prose: str, pos: int, mark: str, region: Region) -> bool:
     return pos == region.start or prose[pos - 1] in _BEFORE_OPEN or pos + 1 < region.end and not prose[pos + 1].isspace()
 
 
+def _reopens(prose: str, pos: int, mark: str, region: Region) -> bool:
+    """An opening mark after a sentence end while a quotation is open: the next paragraph of
+    the same quotation, run into this block (many exports join a story's paragraphs)."""
+    if mark == DOUBLE_CLOSE or pos + 1 >= region.end or prose[pos + 1].isspace():
+        return False
+    before = pos - 1
+    if before < region.start or not prose[before].isspace():
+        return False
+    while before > region.start and prose[before].isspace():
+        before -= 1
+    return prose[before] in ".?!"
+
+
 def _closes(prose: str, pos: int, mark: str, region: Region) -> bool:
     return mark != DOUBLE_OPEN or pos + 1 >= region.end or prose[pos + 1].isspace()
 
@@ -105,3 +120,23 @@ def quotation_marks(quotations: list[Quotation]) -> set[int]:
         if q.closed:
             marks.add(q.end - 1)
     return marks
+
+
+def stray_marks(prose: str, regions: list[Region], quotations: list[Quotation]) -> list[int]:
+    """Offsets of double quotation marks that neither open nor close a quotation, nor carry
+    one into a new paragraph (the multi-paragraph convention); inch marks (6'2") excepted."""
+    used = quotation_marks(quotations)
+    doubles = [q for q in quotations if q.open_mark in '"\u201c']
+    stray: list[int] = []
+    for region in regions:
+        if region.kind not in _PROSE_KINDS:
+            continue
+        first = _first_visible(prose, region)
+        for m in _DOUBLE.finditer(prose, region.start, region.end):
+            pos = m.start()
+            if pos in used or (m.group() == '"' and pos > 0 and prose[pos - 1].isdigit()):
+                continue
+            if (pos == first or _reopens(prose, pos, m.group(), region)) and any(q.start < pos < q.end for q in doubles):
+                continue  # the continuation mark of a quoted paragraph
+            stray.append(pos)
+    return stray

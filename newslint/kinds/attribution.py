@@ -1,0 +1,311 @@
+"""attribution: words in quotation marks need someone who said them.
+
+One kind backs four rules, chosen by `check`:
+
+- `unattributed`: a direct quotation of `min_words` words or more with no speech cue
+  (a reporting verb or phrase from `verbs`, a colon introducing it, a "-- Name" tail) in
+  its own sentences or `window` sentences either side, and that does not continue a
+  quotation just attributed (the next quote paragraph of the same speaker, or the
+  multi-paragraph convention, which newslint.quotes already joins into one quotation).
+- `unbalanced`: a double quotation mark opened and never closed in its paragraph, or a
+  closing mark with nothing open (the multi-paragraph convention is not a defect).
+- `vague`: an anonymous or vague source (`phrases`, regular expressions).
+- `loaded`: a loaded verb (`verbs`) used as the cue of a quotation, with "said" (or
+  "says" for the present tense) as the suggestion.
+
+Cues are looked for in the narrative only: a verb inside someone's quoted words
+attributes nothing. Headlines and headings are exempt from `unattributed` when the
+quotation's words come back in the body (headline quotes are attributed in the story).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from newslint import schema
+from newslint.document import Document, Quotation, Span
+from newslint.finding import Edit, Fix, Hit
+from newslint.kinds._pattern import format_message
+from newslint.quotes import stray_marks
+from newslint.rules import Check, RuleSpec
+from newslint.schema import OptionError
+
+OPTIONS = {
+    "check": schema.one_of("unattributed", "unbalanced", "vague", "loaded"),
+    "verbs": schema.string_list,
+    "phrases": schema.string_list,
+    "min_words": schema.integer,
+    "window": schema.integer,
+    "max_gap": schema.integer,
+    "partial_min_words": schema.integer,
+    "suggest": schema.string,
+    "suggest_present": schema.string,
+}
+DEFAULT_QUOTES = "include"
+
+_BODY = frozenset({"paragraph", "blockquote", "list"})
+_HEADLINE = frozenset({"title", "heading"})
+# Between a quotation and its attribution: no full stop, comma or other clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
+# Between an attribution verb and the quotation it introduces.
+_LEAD_IN = re.compile(r"\s*(?:[:,]|\s+that)?\s*", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
+# "-- Jane Smith" after a quotation (spaced hyphen, en or em dash, then a capital).
+_DASH_TAIL = re.compile(r"[\s,.;!?]*(?:\u2014|\u2013|--?)\s*[A-Z\u00c0-\u00de]")
+
+
+def compile_rule(spec: RuleSpec) -> Check:
+    check = spec.options.get("check")
+    if check is None:
+        raise OptionError("check", "an attribution rule needs 'check' (unattributed, unbalanced, vague or loaded)")
+    builders: dict[str, Callable[[RuleSpec], Check]] = {
+        "unattributed": _unattributed_rule,
+        "unbalanced": _unbalanced_rule,
+        "vague": _vague_rule,
+        "loaded": _loaded_rule,
+    }
+    return builders[check](spec)
+
+
+def _phrase_pattern(key: str, phrases: list[str]) -> re.Pattern[str]:
+    """Words and phrases, any of them, as whole words; spaces match any run of spaces."""
+    if not phrases:
+        raise OptionError(key, f"'{key}' needs at least one word or phrase")
+    parts = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases if p.strip()), key=len, reverse=True)
+    return re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _positive(spec: RuleSpec, key: str, default: int, minimum: int) -> int:
+    value = int(spec.options.get(key, default))
+    if value < minimum:
+        raise OptionError(key, f"'{key}' must be {minimum} or more")
+    return value
+
+
+# --- what every attribution rule shares, computed once per document ----------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    narrative: str  # prose with every quotation (marks included) blanked
+    outer: list[Quotation]  # quotations not inside another one, in order
+    sentences: list[Span]
+    sentence_starts: list[int]
+    quote_starts: frozenset[int]
+
+    def sentence_index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def opens_quotation(self, sentence: Span) -> bool:
+        return sentence.start in self.quote_starts
+
+
+def _context(doc: Document) -> _Context:
+    chars = list(doc.prose)
+    outer: list[Quotation] = []
+    for q in doc.quotations:
+        if outer and q.start < outer[-1].end:
+            continue  # nested: part of the quotation around it
+        outer.append(q)
+        for i in range(q.start, q.end):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    sentences = doc.sentences
+    return _Context("".join(chars), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+
+
+def _shared(doc: Document) -> _Context:
+    return doc.memo("attribution.context", _context)
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+# --- unattributed ------------------------------------------------------------------------
+
+
+def _unattributed_rule(spec: RuleSpec) -> Check:
+    verbs = _phrase_pattern("verbs", spec.options.get("verbs", []))
+    min_words = _positive(spec, "min_words", 4, 1)
+    window = _positive(spec, "window", 1, 0)
+    partial_min = spec.options.get("partial_min_words")
+
+    def check(doc: Document) -> Iterator[Hit]:
+        ctx = _shared(doc)
+        body_words: set[str] | None = None
+        previous: tuple[int, bool] | None = None  # (last sentence index, attributed) of the last body quotation
+        for q in ctx.outer:
+            region = doc.region_at(q.start)
+            if region is None:
+                continue
+            inner = doc.prose[q.inner.start : q.inner.end]
+            long_enough = _words(inner) >= min_words and not _title_case(inner)
+            if region.kind in _HEADLINE:
+                if not long_enough or _cued(doc, ctx, verbs, q, 0, headline=True):
+                    continue
+                if body_words is None:
+                    body_words = _content_words(" ".join(doc.prose[r.start : r.end] for r in doc.regions if r.kind in _BODY))
+                said = _content_words(inner)
+                # Headlines shorten what the story quotes; most of the words coming back will do.
+                if not said or len(said & body_words) * 2 >= len(said):
+                    continue
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+                continue
+            first = ctx.sentence_index(q.start)
+            last = ctx.sentence_index(max(q.start, q.end - 1))
+            attributed = _cued(doc, ctx, verbs, q, window)
+            if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
+                attributed = True  # the next quote paragraph (or sentence) of the same speaker
+            previous = (last, attributed)
+            if not attributed and long_enough and (partial_min is None or not _partial(ctx, q, inner) or _words(inner) >= partial_min):
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+
+    return check
+
+
+def _cued(doc: Document, ctx: _Context, verbs: re.Pattern[str], q: Quotation, window: int, headline: bool = False) -> bool:
+    narrative = ctx.narrative
+    if headline:
+        region = doc.region_at(q.start)
+        assert region is not None
+        start, end = region.start, region.end
+    else:
+        first = ctx.sentence_index(q.start)
+        last = ctx.sentence_index(max(q.start, q.end - 1))
+        lo, hi = first, last
+        # Widen over neighbouring body sentences only: a headline attributes nothing below it.
+        for _ in range(window):
+            if lo > 0 and _in_body(doc, ctx.sentences[lo - 1]):
+                lo -= 1
+            # A following sentence that opens with a new quotation attributes that one:
+            # '"We will win." "They will not," Smith said.' leaves the first unattributed.
+            if hi + 1 < len(ctx.sentences) and _in_body(doc, ctx.sentences[hi + 1]) and not ctx.opens_quotation(ctx.sentences[hi + 1]):
+                hi += 1
+        start = min(ctx.sentences[lo].start, q.start) if ctx.sentences else q.start
+        end = max(ctx.sentences[hi].end, q.end) if ctx.sentences else q.end
+    if verbs.search(narrative, start, end):
+        return True
+    # A colon introducing the quotation: "Mr Smith: ...", "She put it simply: ..."
+    # (or a paragraph ending in a colon, with the quotation as the next paragraph).
+    lead = narrative[max(0, q.start - 80) : q.start].rstrip()
+    if lead.endswith(":") and _WORD.search(lead):
+        return True
+    return bool(_DASH_TAIL.match(narrative, q.end))
+
+
+def _in_body(doc: Document, sentence: Span) -> bool:
+    region = doc.region_at(sentence.start)
+    return region is not None and region.kind in _BODY
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text.replace("\u2019", "'")) if len(w) > 3 or w[:1].isdigit()}
+
+
+def _partial(ctx: _Context, q: Quotation, inner: str) -> bool:
+    """A phrase woven into the writer's sentence ('called the sale "the swindle of the
+    century"'), not a sentence of the speaker's: it starts in lower case, after words."""
+    first = _WORD.search(inner)
+    if first is None or not first.group()[0].islower():
+        return False
+    sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, q.start)
+    return _WORD.search(ctx.narrative, sentence.start, q.start) is not None
+
+
+def _title_case(inner: str) -> bool:
+    """A name or title ("Action Plan for the Development of Italy"), not someone's words."""
+    words = [w for w in _WORD.findall(inner) if len(w) > 3]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and not re.search(r"[.!?,;]\s", inner)
+
+
+# --- unbalanced --------------------------------------------------------------------------
+
+
+def _unbalanced_rule(spec: RuleSpec) -> Check:
+    def check(doc: Document) -> Iterator[Hit]:
+        for q in doc.quotations:
+            if not q.closed and q.open_mark in '"\u201c':
+                yield Hit(q.start, q.start + 1, format_message(spec.message, (), problem="is opened and never closed"))
+        for pos in stray_marks(doc.prose, doc.regions, doc.quotations):
+            yield Hit(pos, pos + 1, format_message(spec.message, (), problem="closes nothing"))
+
+    return check
+
+
+# --- vague -------------------------------------------------------------------------------
+
+
+def _vague_rule(spec: RuleSpec) -> Check:
+    phrases = spec.options.get("phrases", [])
+    if not phrases:
+        raise OptionError("phrases", "a vague-source rule needs 'phrases' (regular expressions)")
+    try:
+        pattern = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+    except re.error as exc:
+        raise OptionError("phrases", f"invalid regular expression: {exc}") from None
+
+    def check(doc: Document) -> Iterator[Hit]:
+        narrative = _shared(doc).narrative
+        for region in doc.regions_of(_BODY):
+            for m in pattern.finditer(narrative, region.start, region.end):
+                yield Hit(m.start(), m.end(), format_message(spec.message, (m.group(),), match=m.group()))
+
+    return check
+
+
+# --- loaded ------------------------------------------------------------------------------
+
+
+def _loaded_rule(spec: RuleSpec) -> Check:
+    verbs = _phrase_pattern("verbs", spec.options.get("verbs", []))
+    max_gap = _positive(spec, "max_gap", 4, 0)
+    past = spec.options.get("suggest", "said")
+    present = spec.options.get("suggest_present", "says")
+    min_words = _positive(spec, "min_words", 1, 1)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        ctx = _shared(doc)
+        seen: set[int] = set()
+        for q in ctx.outer:
+            region = doc.region_at(q.start)
+            if region is None or region.kind not in _BODY or _words(doc.prose[q.inner.start : q.inner.end]) < min_words:
+                continue
+            for m in _cue_verbs(doc, ctx, q, verbs, max_gap):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
+                word = m.group()
+                suggestion = present if word.lower().endswith("s") and not word.lower().endswith("ss") else past
+                yield Hit(
+                    m.start(), m.end(),
+                    format_message(spec.message, (word, suggestion), verb=word, suggestion=suggestion),
+                    (suggestion,),
+                    Fix((Edit(m.start(), m.end(), suggestion),), safe=False),
+                )
+
+    return check
+
+
+def _cue_verbs(doc: Document, ctx: _Context, q: Quotation, verbs: re.Pattern[str], max_gap: int) -> Iterator[re.Match[str]]:
+    """Loaded verbs in the attribution clause of a quotation: right after it, when the
+    quotation ends in a comma, question or exclamation mark ('"...," he claimed'), or right
+    before it, with a colon, a comma or "that" between ('she admitted: "..."')."""
+    narrative = ctx.narrative
+    sentence = ctx.sentences[ctx.sentence_index(max(q.start, q.end - 1))] if ctx.sentences else Span(0, len(narrative))
+    if q.closed and doc.prose[q.start + 1 : q.end - 1].rstrip()[-1:] in (",", "?", "!"):
+        m = verbs.search(narrative, q.end, max(q.end, min(sentence.end, len(narrative))))
+        if m is not None:
+            gap = narrative[q.end : m.start()]
+            if _words(gap) <= max_gap and not _CLAUSE_BREAK.search(gap):
+                yield m
+    sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, len(narrative))
+    before = list(verbs.finditer(narrative, min(sentence.start, q.start), q.start))
+    if before:
+        m = before[-1]
+        if _LEAD_IN.fullmatch(narrative, m.end(), q.start):
+            yield m
+

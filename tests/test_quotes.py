@@ -1,0 +1,67 @@
+"""Quotation detection: double and single marks, nesting, the multi-paragraph convention."""
+
+from __future__ import annotations
+
+from newslint.parse import parse_document
+from newslint.quotes import stray_marks
+
+
+def quoted(text: str, path: str = "a.md") -> list[str]:
+    doc = parse_document(text, path)
+    return [text[q.start : q.end] for q in doc.quotations]
+
+
+def strays(text: str, path: str = "a.md") -> list[int]:
+    doc = parse_document(text, path)
+    return stray_marks(doc.prose, doc.regions, doc.quotations)
+
+
+def test_straight_and_curly_double_quotes_pair() -> None:
+    assert quoted('"We won," she said. \u201cWe will win again.\u201d') == ['"We won,"', "\u201cWe will win again.\u201d"]
+
+
+def test_multi_paragraph_convention_is_one_quotation() -> None:
+    text = '\u201cWe waited ten years.\n\n\u201cNow the work can begin,\u201d she said.\n'
+    doc = parse_document(text, "a.md")
+    assert [(q.start, q.end, q.closed) for q in doc.quotations] == [(0, text.index(" she"), True)]
+    assert strays(text) == []
+
+
+def test_paragraphs_run_together_keep_the_convention() -> None:
+    # Many exports join a story's paragraphs: the open mark after a full stop continues.
+    text = '"The wall had to be built. "The town knows that," said Mayor Ruiz.'
+    assert quoted(text, "a.txt") == ['"The wall had to be built. "The town knows that,"']
+    assert strays(text, "a.txt") == []
+
+
+def test_open_mark_mid_sentence_while_open_closes_instead() -> None:
+    text = 'He said productivity "would need "significant" changes.'
+    assert quoted(text, "a.txt") == ['"would need "']
+    assert strays(text, "a.txt") == [text.index('" changes')]
+
+
+def test_unclosed_quotation_at_paragraph_end() -> None:
+    doc = parse_document('"We have the votes, she said.\n\nThe vote is next week.', "a.md")
+    assert [q.closed for q in doc.quotations] == [False]
+
+
+def test_british_single_quotes_in_a_headline() -> None:
+    assert quoted("Blair 'will not quit' over row\n\nBody text here.", "a.txt") == ["'will not quit'"]
+
+
+def test_nested_single_quotes_inside_double() -> None:
+    text = '"He told me \'go away now\' and left," she said.'
+    assert quoted(text) == [text[: text.index(" she")], "'go away now'"]
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    assert quoted("The players' union said it's the '90s all over again and rock 'n' roll won't die.") == []
+
+
+def test_inch_marks_are_not_stray() -> None:
+    assert strays('He is 6ft 2" tall.') == []
+
+
+def test_closing_mark_with_nothing_open_is_stray() -> None:
+    text = "The plan was dead\u201d by Friday."
+    assert strays(text) == [text.index("\u201d")]
