@@ -34,8 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check files, folders or standard input ('-')")
     check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
-    check.add_argument("--format", choices=sorted(FORMAT_MODULES), default="text")
-    check.add_argument("--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    check.add_argument("--format", action="append", type=_format_spec, metavar="FORMAT[:FILE]",
+                       help=f"report format ({', '.join(sorted(FORMAT_MODULES))}; default text); repeat it to write "
+                            "several reports in one run, e.g. --format json:report.json --format text")
+    check.add_argument("--output", metavar="FILE", help="write the report of the --format given without a FILE to FILE instead of standard output")
     check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
     check.add_argument("--select", type=_csv, metavar="IDS", help="only these rules or packs (comma-separated prefixes)")
     check.add_argument("--extend-select", type=_csv, default=[], metavar="IDS", help="add rules or packs to the selection")
@@ -90,29 +92,76 @@ def _check(args: argparse.Namespace) -> int:
     config = _config(args.config)
     linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)))
     fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
-    out: TextIO = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
-    formatter = make_formatter(args.format, out, color=color, rules={s.id: s for s in linter.specs})
+    outputs = _outputs(args)
+    streams: list[TextIO] = []
     summary = Summary()
     try:
+        formatters = []
+        for name, target in outputs:
+            out = _open_output(target, args, streams)
+            color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
+            formatters.append(make_formatter(name, out, color=color, rules={s.id: s for s in linter.specs}))
         if args.fix or args.diff:
-            results = _fix_paths(linter, args, out)
+            results = _fix_paths(linter, args, summary)
         else:
             results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename)
         for result in results:
             summary.add(result)
-            formatter.file(result)
-        formatter.finish(summary)
+            for formatter in formatters:
+                formatter.file(result)
+        for formatter in formatters:
+            formatter.finish(summary)
+        if args.fix and summary.fixed:
+            sys.stderr.write(f"newslint: applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.\n")
     finally:
-        if out is not sys.stdout:
-            out.close()
+        for stream in streams:
+            stream.close()
     if summary.errors:
         return EXIT_ERROR
     worst = summary.worst()
     return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
 
 
-def _fix_paths(linter, args: argparse.Namespace, out: TextIO):  # type: ignore[no-untyped-def]
+def _format_spec(value: str) -> tuple[str, str | None]:
+    """`json` or `json:report.json` (split at the first colon only after a format name,
+    so that a Windows path such as C:\\out.json stays whole)."""
+    name, sep, target = value.partition(":")
+    if name not in FORMAT_MODULES:
+        raise argparse.ArgumentTypeError(f"unknown format {name!r} (choose from {', '.join(sorted(FORMAT_MODULES))})")
+    if sep and not target:
+        raise argparse.ArgumentTypeError(f"{value!r}: no file after the colon")
+    return name, target or None
+
+
+def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
+    """(format, file or None for standard output) for each report to write."""
+    specs: list[tuple[str, str | None]] = args.format or [("text", None)]
+    unnamed = [i for i, (_, target) in enumerate(specs) if target is None]
+    if args.output is not None:
+        if len(unnamed) != 1:
+            raise ConfigError("--output names one file, but more than one --format has no file; write each as FORMAT:FILE")
+        specs = [(name, args.output if target is None else target) for name, target in specs]
+    elif len(unnamed) > 1:
+        raise ConfigError("only one --format can write to standard output; give the others a file, as FORMAT:FILE")
+    targets = [t for _, t in specs if t is not None]
+    if len(set(targets)) != len(targets):
+        raise ConfigError("two reports name the same file")
+    return specs
+
+
+def _open_output(target: str | None, args: argparse.Namespace, streams: list[TextIO]) -> TextIO:
+    if target is not None:
+        stream = open(target, "w", encoding="utf-8")
+        streams.append(stream)
+        return stream
+    # With --diff, and with --fix on standard input, standard output carries the patch or
+    # the fixed text, so the report goes to standard error.
+    if args.diff or (args.fix and "-" in args.paths):
+        return sys.stderr
+    return sys.stdout
+
+
+def _fix_paths(linter, args: argparse.Namespace, summary: Summary):  # type: ignore[no-untyped-def]
     from newslint.files import STDIN, Source, discover, read_source
     from newslint.finding import FileError, FileResult
     from newslint.fix import unified_diff, write_atomically
@@ -124,13 +173,14 @@ def _fix_paths(linter, args: argparse.Namespace, out: TextIO):  # type: ignore[n
             yield FileResult(display, error=source)
             continue
         fixed, applied = linter.fix_text(source.text, display, unsafe=args.unsafe_fixes)
-        if applied and fixed != source.text:
-            if args.diff:
-                sys.stdout.write(unified_diff(display, source.text, fixed))
-            elif path == STDIN:
-                sys.stdout.write(fixed)
-            else:
-                write_atomically(path, source.encode(fixed))
+        if args.diff:
+            sys.stdout.write(unified_diff(display, source.text, fixed))
+        elif path == STDIN:
+            sys.stdout.write(fixed)  # the text goes on down the pipe, fixed or not
+        elif fixed != source.text:
+            write_atomically(path, source.encode(fixed))
+        if not args.diff and fixed != source.text:
+            summary.fixed += applied
         final = source.text if args.diff else fixed
         yield linter.lint_source(Source(display, final, source.encoding, source.bom))
 
