@@ -15,7 +15,10 @@ One kind backs four rules, chosen by `check`:
 
 Cues are looked for in the narrative only: a verb inside someone's quoted words
 attributes nothing. Headlines and headings are exempt from `unattributed` when the
-quotation's words come back in the body (headline quotes are attributed in the story).
+quotation's words come back in the body (headline quotes are attributed in the story);
+so are names and titles in Title Case, and, below `partial_min_words`, partial quotations
+woven into the writer's sentence. Those exemptions, and the verbs chosen, were measured on
+the BBC dev corpus (bench/eval_attribution.py): precision first.
 """
 
 from __future__ import annotations
