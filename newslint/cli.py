@@ -84,6 +84,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # e.g. --output in a missing folder, a fix that cannot be written
+        where = f"{exc.filename}: " if exc.filename else ""
+        sys.stderr.write(f"newslint: error: {where}{exc.strerror or exc}\n")
+        return EXIT_ERROR
+    except Exception as exc:  # last resort: a CI log gets one line and exit 2, never a traceback
+        sys.stderr.write(f"newslint: error: internal error: {type(exc).__name__}: {exc} (please report this)\n")
+        return EXIT_ERROR
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -68,7 +68,11 @@ def find_config(start: Path | None = None) -> Path | None:
 def _has_tool_table(path: Path) -> bool:
     try:
         return "newslint" in _read_toml(path).get("tool", {})
-    except (ConfigError, OSError):
+    except ConfigError:
+        # Malformed: when it seems to hold our table, load_config reports the error
+        # rather than the run going on silently without the project's settings.
+        return "tool.newslint" in path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
         return False
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import fnmatch
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from typing import BinaryIO, Iterable, Iterator
@@ -14,6 +15,9 @@ from newslint.finding import FileError
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 STDIN = "-"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
+# No article is this long; a file that is (a data dump, a log) is refused with an error
+# rather than checked for minutes. 4 MiB still takes a 1 MB single-line paragraph.
+MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -25,8 +29,10 @@ class Source:
 
     def encode(self, text: str) -> bytes:
         """Bytes for `text` written the way this file was: same encoding, same BOM."""
-        if self.encoding == "utf-16":
+        if self.encoding in ("utf-16", "utf-16-le"):
             return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+        if self.encoding == "utf-16-be":
+            return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
         data = text.encode(self.encoding)
         return codecs.BOM_UTF8 + data if self.bom else data
 
@@ -48,8 +54,18 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]
                              and not _excluded(os.path.join(folder, d), patterns))
             for name in sorted(names):
                 path = os.path.normpath(os.path.join(folder, name))
-                if name.lower().endswith(ARTICLE_SUFFIXES) and not _excluded(path, patterns):
+                if name.lower().endswith(ARTICLE_SUFFIXES) and not _excluded(path, patterns) and not _special(path):
                     yield path
+
+
+def _special(path: str) -> bool:
+    """A pipe, socket or device found in a folder: opening a FIFO would block for ever.
+    A path whose stat fails (a dangling link, a link loop) is kept so that it is reported."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
@@ -60,25 +76,41 @@ def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
 def read_source(path: str, stdin: BinaryIO | None = None) -> Source | FileError:
     try:
         if path == STDIN:
-            data = (stdin or sys.stdin.buffer).read()
+            data = (stdin or sys.stdin.buffer).read(MAX_FILE_BYTES + 1)
         else:
             with open(path, "rb") as handle:
-                data = handle.read()
+                size = os.fstat(handle.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    return _too_large(size)
+                data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         return FileError("not-found", "no such file or folder")
     except IsADirectoryError:
         return FileError("unreadable", "is a folder")
     except OSError as exc:
         return FileError("unreadable", f"cannot read: {exc.strerror or exc}")
+    if len(data) > MAX_FILE_BYTES:  # a pipe or stdin says nothing of its size in advance
+        return _too_large(len(data), exact=False)
     return decode(path, data)
 
 
+def _too_large(size: int, exact: bool = True) -> FileError:
+    mib = MAX_FILE_BYTES // (1024 * 1024)
+    amount = f"{size / (1024 * 1024):.1f} MiB" if exact else f"more than {mib} MiB"
+    return FileError("too-large", f"file too large to check ({amount}; the limit is {mib} MiB)")
+
+
 def decode(path: str, data: bytes) -> Source | FileError:
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return Source(path, data.decode("utf-16"), encoding="utf-16", bom=True)
-        except UnicodeDecodeError as exc:
-            return FileError("decode", f"invalid UTF-16 at byte {exc.start}")
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                return FileError("decode", f"not valid UTF-16: bytes at offset {exc.start + len(bom)}")
+            if "\x00" in text:  # UTF-32, or binary data behind a BOM-like start
+                return FileError("binary", f"binary file (NUL character at offset {text.index(chr(0))})")
+            # Written back with the byte order it came in, so a fix changes only the edits.
+            return Source(path, text, encoding=encoding, bom=True)
     bom = data.startswith(codecs.BOM_UTF8)
     if bom:
         data = data[len(codecs.BOM_UTF8) :]

@@ -75,7 +75,9 @@ def either_map(value: Any) -> dict[str, str]:
 def one_of(*choices: str) -> Validator:
     def check(value: Any) -> str:
         if value not in choices:
-            raise _Invalid(f"expected one of {', '.join(choices)}, got {value!r}")
+            # Only a scalar is quoted back: the repr of a YAML alias bomb would never finish.
+            got = repr(value) if isinstance(value, (str, int, float, bool, type(None))) else _typename(value)
+            raise _Invalid(f"expected one of {', '.join(choices)}, got {got}")
         return value
 
     return check

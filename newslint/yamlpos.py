@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
+
+# PyYAML's pure-Python scanner is quadratic in the depth of [ and { nesting (5,000 levels
+# take 15 s) and its composer recurses once per level, so deep nesting is refused first.
+MAX_NESTING = 100
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def nesting_too_deep(text: str) -> int | None:
+    """The offset where [ or { nesting passes MAX_NESTING, if it does (quotes are not
+    parsed: a bracket inside a string counts, which only errs on the side of caution)."""
+    depth = 0
+    for m in _FLOW.finditer(text):
+        depth = depth + 1 if m.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_NESTING:
+            return m.start()
+    return None
 
 
 @dataclass
@@ -22,6 +39,10 @@ class YamlError(ValueError):
 
 def load_yaml(text: str) -> LoadedYaml:
     """Parse with the safe loader; duplicate top-level keys are an error, not a silent override."""
+    deep = nesting_too_deep(text)
+    if deep is not None:
+        line = text.count("\n", 0, deep) + 1
+        raise YamlError(line, deep - (text.rfind("\n", 0, deep) + 1) + 1, "malformed YAML: nested too deeply")
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -42,6 +63,8 @@ def load_yaml(text: str) -> LoadedYaml:
         raise YamlError(line, column, f"malformed YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise YamlError(1, 1, f"malformed YAML: {exc}") from None
+    except RecursionError:  # the composer recurses once per level of nesting
+        raise YamlError(1, 1, "malformed YAML: nested too deeply") from None
     finally:
         loader.dispose()
     return LoadedYaml(data, positions)

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from newslint.yamlpos import nesting_too_deep
+
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
@@ -30,8 +32,22 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     body = text[opening.end() : closing.start()]
     result = FrontMatter(end=closing.end())
+    deep = nesting_too_deep(body)
+    if deep is not None:
+        result.error = (opening.end() + deep, "malformed front matter: nested too deeply")
+        return result
     try:
         data = yaml.safe_load(body) if body.strip() else {}
+        # Aliases are refused: nine nested lists of nine aliases expand to 9**9 items for
+        # anything that walks the data (a "billion laughs"), and no article needs them.
+        alias = "&" in body and next((e for e in yaml.parse(body, Loader=yaml.SafeLoader) if isinstance(e, yaml.AliasEvent)), None)
+        if alias:
+            result.error = (opening.end() + alias.start_mark.index,
+                            f"malformed front matter: YAML alias *{alias.anchor} (newslint does not expand aliases)")
+            return result
+    except RecursionError:  # block nesting (- - - ...) deeper than the interpreter's stack
+        result.error = (opening.end(), "malformed front matter: nested too deeply")
+        return result
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         offset = opening.end()
