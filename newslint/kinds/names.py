@@ -86,7 +86,9 @@ OPTIONS: Mapping[str, schema.Validator] = {
     "variants": _name_groups("variants"),
     "transliterations": schema.string_map,
     "suffixes": schema.string_list,
+    "min_length_changed": schema.integer,
     "not_names": schema.string_list,
+    "known_names": schema.string_list,
     # variants and first_reference
     "titles": schema.string_list,
     # first_reference
@@ -103,6 +105,7 @@ _TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'\u2019])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
 )
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
+_FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
 _OPENERS = "\"'\u201c\u2018([ \t"
 
 
@@ -117,6 +120,8 @@ class Mention:
     quoted: bool
     headline: bool
     index: int  # position among all mentions
+    initial_of_given: str | None = None  # "M" in "M Horan"
+    roster: bool = False  # in a block that is mostly names (a team sheet)
 
 
 @dataclass(frozen=True)
@@ -134,31 +139,51 @@ def _mentions(doc: Document) -> Mentions:
         while pos < s.end and prose[pos] in _OPENERS:
             pos += 1
         starts.add(pos)
+    lowercase = frozenset(m.group() for m in _LOWER_WORD.finditer(prose))
     raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
+    rosters: dict[int, bool] = {}
     items: list[Mention] = []
     for i, (start, end, form) in enumerate(raw):
         region = doc.region_at(start)
-        prev = nxt = None
-        if i and _adjacent(prose, raw[i - 1], start, region, doc):
+        prev = nxt = given_initial = None
+        # "But" opening a sentence is not a first name; an initial (T Bowe) names no one.
+        if (i and _adjacent(prose, raw[i - 1], start, region, doc, starts) and len(raw[i - 1][2]) > 1
+                and not (raw[i - 1][0] in starts and _lower_first(raw[i - 1][2]) in lowercase)):
             prev = raw[i - 1][2]
-        if i + 1 < len(raw) and _adjacent(prose, (start, end, form), raw[i + 1][0], region, doc):
+        elif i and len(raw[i - 1][2]) == 1 and _adjacent(prose, raw[i - 1], start, region, doc, starts):
+            given_initial = raw[i - 1][2]
+        if i + 1 < len(raw) and _adjacent(prose, (start, end, form), raw[i + 1][0], region, doc, starts):
             nxt = raw[i + 1][2]
         items.append(Mention(
             start, end, form, prev, nxt, start in starts, doc.quoted.contains(start),
             region is not None and region.kind in ("title", "heading"), i,
+            given_initial, region is not None and _is_roster(prose, region, rosters),
         ))
-    lowercase = frozenset(m.group() for m in _LOWER_WORD.finditer(prose))
     return Mentions(items, lowercase)
 
 
-def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Any, doc: Document) -> bool:
-    """Two words form one name: only spaces (one line break at most) or "Mr." between them."""
+def _is_roster(prose: str, region: Any, cache: dict[int, bool]) -> bool:
+    """A block of six or more words, hardly any of them in lower case: a team sheet or a
+    list of names, where two similar names are two people far more often than one misspelt."""
+    if region.start not in cache:
+        words = prose[region.start : region.end].split()
+        lower = sum(1 for w in words if w[:1].islower())
+        cache[region.start] = len(words) >= 6 and lower <= 0.25 * len(words)
+    return cache[region.start]
+
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
+def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Any, doc: Document, starts: set[int]) -> bool:
+    """Two words form one name: in one sentence, with only spaces (one line break at most)
+    or the full stop of "Mr." between them."""
     gap = prose[before[1] : start]
     if gap.startswith("."):
-        if len(before[2]) > 4:
-            return False
         gap = gap[1:]
-    return bool(gap) and gap.isspace() and gap.count("\n") <= 1 and doc.region_at(before[0]) is region
+    return (bool(gap) and gap.isspace() and gap.count("\n") <= 1 and start not in starts
+            and doc.region_at(before[0]) is region)
 
 
 def _fold(word: str, transliterations: list[tuple[regex.Pattern[str], str]]) -> str:
@@ -193,6 +218,8 @@ class _Form:
     given: frozenset[str]  # first names seen before it
     titles: frozenset[str]  # titles seen before it
     followed: frozenset[str]  # surnames seen after it (when it is a first name)
+    as_given: int  # how many of its mentions have a surname after them
+    initials: frozenset[str]  # initials seen before it ("M Horan")
 
     @property
     def count(self) -> int:
@@ -211,7 +238,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
     same_initial = opts.get("same_initial", True)
     titles = frozenset(opts.get("titles", []))
     not_names = frozenset(w.casefold() for w in opts.get("not_names", []))
-    suffixes = tuple(sorted({s.casefold() for s in opts.get("suffixes", [])}, key=len, reverse=True))
+    known = frozenset(w.casefold() for w in opts.get("known_names", []))
+    endings = frozenset(s.casefold() for s in opts.get("suffixes", []))
+    min_length_changed = opts.get("min_length_changed", min_length)
     translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
     fold = lambda w: _fold(w, translit)  # noqa: E731
     distinct = {frozenset((fold(a), fold(b))) for group in opts.get("distinct", []) for a in group for b in group if fold(a) != fold(b)}
@@ -231,18 +260,27 @@ def _compile_variants(spec: RuleSpec) -> Check:
         for form, mentions in by_form.items():
             # A word seen only at sentence starts that the article also writes in lower
             # case is a word, not a name ("Many" against "Mary").
-            if all(m.initial for m in mentions) and form[:1].lower() + form[1:] in found.lowercase_words:
+            if all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words:
                 continue
             given = frozenset(m.prev for m in mentions if m.prev and m.prev not in titles and m.prev.casefold() not in not_names)
             title_set = frozenset(m.prev for m in mentions if m.prev in titles)
-            followed = frozenset(m.next for m in mentions if m.next)
-            forms.append(_Form(form, fold(form), mentions, given, title_set, followed))
+            after = [m.next for m in mentions if m.next and surname_like(m.next)]
+            initials = frozenset(m.initial_of_given for m in mentions if m.initial_of_given)
+            forms.append(_Form(form, fold(form), mentions, given, title_set, frozenset(after), len(after), initials))
         return forms
 
+    def surname_like(word: str) -> bool:
+        return not word.isupper() and word not in titles and word.casefold() not in not_names
+
     def derived(a: str, b: str) -> bool:
-        """One is the other plus an ending (Russia/Russian, Israel/Israeli): not a typo."""
+        """One is the other plus an ending (Russia/Russian, Israel/Israeli): not a typo.
+        A doubled last letter (Mandelsonn) is a typo, not an ending."""
         short, long = sorted((a, b), key=len)
-        return long.startswith(short) and long[len(short):] in suffixes
+        ending = long[len(short):]
+        return long.startswith(short) and ending in endings and ending != short[-1:]
+
+    def changed_letter(a: str, b: str) -> bool:
+        return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
     def related(a: _Form, b: _Form) -> bool:
         """The evidence says `a` and `b` are one name spelt two ways."""
@@ -259,12 +297,18 @@ def _compile_variants(spec: RuleSpec) -> Check:
             return False
         # Two first names that go with different surnames, or two surnames that go with
         # different first names, are two people (Boris Johnson and Mark Johnston).
-        if a.given and b.given or a.followed and b.followed:
+        if a.given and b.given or a.followed and b.followed or a.initials and b.initials and not a.initials & b.initials:
+            return False
+        # A first name and a surname are two names (David Davis; Tony and Tory).
+        if {a.as_given, b.as_given} & {0} and (a.as_given == a.count or b.as_given == b.count):
             return False
         if same_initial and a.folded[:1] != b.folded[:1]:
             return False
         if a.titles & b.titles:
             return True
+        # In short words one changed letter makes another word (Bill, Bell, Ball).
+        if len(a.folded) < min_length_changed and changed_letter(a.folded, b.folded):
+            return False
         low, high = sorted((a, b), key=lambda f: f.count)
         return low.count == 1 and high.count >= min_majority
 
@@ -284,17 +328,34 @@ def _compile_variants(spec: RuleSpec) -> Check:
                     candidates.add(j)
             for j in candidates:
                 other = forms[j]
-                if other.form == form.form or (other.count, -other.first) <= (form.count, -form.first):
-                    continue  # only the weaker spelling of a pair is reported
+                if other.form == form.form:
+                    continue
+                # Only the weaker spelling of a pair is reported; but a spelling that also
+                # goes with a first name the other never has (Mark and Boris Johnston
+                # against Boris Johnson) is the one at fault whatever the counts.
+                shared = form.given & other.given
+                mine, theirs = bool(shared and form.given - other.given), bool(shared and other.given - form.given)
+                if theirs and not mine:
+                    continue
+                if not mine and (other.count, -other.first) <= (form.count, -form.first):
+                    continue
                 if len(other.form) < min_length or not related(form, other):
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
         for i in sorted(better, key=lambda k: forms[k].first):
             form, expected = forms[i], better[i]
-            outside = any(not m.quoted for m in form.mentions)
-            for m in form.mentions:
-                if m.quoted and outside:
+            if form.form.casefold() in known and frozenset((form.folded, expected.folded)) not in same:
+                continue  # a correctly spelt place or word (Greece against Greene)
+            # A spelling that also goes with a first name the other never has is partly
+            # another person (Mark Johnston beside Boris Johnston): report only the
+            # mentions that share the first name.
+            mentions = form.mentions
+            if form.given & expected.given and form.given - expected.given:
+                mentions = [m for m in mentions if m.prev in expected.given]
+            outside = any(not m.quoted for m in mentions)
+            for m in mentions:
+                if m.quoted and outside or m.roster:
                     continue
                 message = format_message(spec.message, (m.form, expected.form), match=m.form,
                                          expected=expected.form, count=str(expected.count))
@@ -316,6 +377,12 @@ def _compile_first_reference(spec: RuleSpec) -> Check:
     verbs = opts.get("speech_verbs", [])
     spoke = compile_pattern("speech_verbs", r"[\s,]*(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b") if verbs else None
 
+    def given_name(word: str, lowercase: frozenset[str]) -> bool:
+        """Could be a first name: not an acronym, an initial, a listed word (December,
+        North) or a word the article also writes in lower case (But, This, Often)."""
+        return (not word.isupper() and len(word) > 1 and word.casefold() not in not_given
+                and _lower_first(word) not in lowercase)
+
     def check(doc: Document) -> Iterator[Hit]:
         found = doc.memo("names.mentions", _mentions)
         full: dict[str, Mention] = {}  # surname -> first mention with a first name before it
@@ -326,8 +393,8 @@ def _compile_first_reference(spec: RuleSpec) -> Check:
                 person.add(m.form)
             if spoke is not None and spoke.match(doc.prose, m.end, min(len(doc.prose), m.end + 40)):
                 person.add(m.form)
-            if (m.prev and m.prev not in titles and m.next is None and not m.prev.isupper() and len(m.prev) > 1
-                    and m.prev.casefold() not in not_given and m.form not in full):
+            if (m.prev and m.prev not in titles and m.next is None and m.form not in full
+                    and given_name(m.prev, found.lowercase_words)):
                 full[m.form] = m
                 given_of[m.form] = m.prev
         reported: set[str] = set()
@@ -363,7 +430,7 @@ def _compile_house(spec: RuleSpec) -> Check:
             preferred_of[variant] = preferred
         exceptions.extend(excepted)
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
-    pattern = compile_pattern("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_-])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_]|-\p{{L}})")
+    pattern = compile_pattern("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])")
     excepted_pattern = (
         compile_pattern("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions))
         if exceptions else None
@@ -381,6 +448,9 @@ def _compile_house(spec: RuleSpec) -> Check:
                 continue
             observed = m.group()
             preferred = preferred_of[observed]
+            # "Mumbai (Bombay)", "formerly Bombay": the old name given as the old name.
+            if _FORMER_NAME.search(prose, max(0, start - 40), start) or prose.endswith(f"{preferred} (", 0, start):
+                continue
             message = format_message(spec.message, (preferred, observed), match=observed, expected=preferred)
             yield Hit(start, end, message, (preferred,), Fix((Edit(start, end, preferred),), safe=True))
 
