@@ -100,7 +100,7 @@ def test_bad_config_exits_2_with_one_line(tmp_path: Path) -> None:
 
 def test_usage_error_exits_2(tmp_path: Path) -> None:
     result = run_cli("check", "--format", "xml", cwd=tmp_path)
-    assert result.returncode == 2 and "invalid choice" in result.stderr
+    assert result.returncode == 2 and "unknown format" in result.stderr and result.stderr.count("\n") == 1
 
 
 def test_rules_and_explain() -> None:
