@@ -291,3 +291,19 @@ def test_a_catastrophic_regex_times_out_with_a_finding_naming_rule_and_file(tmp_
     # Unbounded, (a|aa)+$ over 60 a's takes about fib(60) steps: hours. With the timeout the
     # run takes a few seconds (the bound leaves room for a loaded CI machine).
     assert elapsed < MATCH_TIMEOUT_SECONDS + 60, f"took {elapsed:.1f}s"
+
+
+def test_text_output_grows_with_findings_not_with_line_length(tmp_path: Path) -> None:
+    # One paragraph a line: 50 findings on a 100 KB line once printed the line 50 times.
+    _project(tmp_path)
+    (tmp_path / "long.md").write_text("Headline\n\n" + "word " * 20_000 + "Kiev, " * 50 + "end.\n")
+    result = run_cli("check", "long.md", cwd=tmp_path)
+    _assert_no_traceback(result)
+    assert result.returncode == 1
+    assert len(result.stdout) < 50 * 600, len(result.stdout)
+    lines = result.stdout.splitlines()
+    carets = [i for i, line in enumerate(lines) if line.strip() == "^^^^"]
+    assert len(carets) == 50
+    for i in carets:
+        at = lines[i].index("^")
+        assert lines[i - 1][at : at + 4] == "Kiev", (lines[i - 1], lines[i])

@@ -10,6 +10,7 @@ from newslint.rules import RuleSpec
 
 _COLORS = {Level.ERROR: "\x1b[31m", Level.WARNING: "\x1b[33m", Level.SUGGESTION: "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+_SHOWN = 200  # characters of a long source line shown around a finding
 
 
 class TextFormatter:
@@ -36,10 +37,19 @@ class TextFormatter:
         self.out.write(f"  {f.line}:{f.column}  {level}  {' '.join(f.message.split())}  {self._paint(_DIM, f.rule)}\n")
         if 0 < f.line <= len(lines):
             source = lines[f.line - 1].rstrip("\r")
-            width = (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1
+            column = f.column - 1
+            width = (f.end_column - f.column) if f.end_line == f.line else len(source) - column
+            # A long line (one paragraph a line) is shown as a window around the match, so
+            # the output grows with the findings, not with findings times line length.
+            start, end = 0, len(source)
+            if len(source) > _SHOWN:
+                start = max(0, min(column - _SHOWN // 3, len(source) - _SHOWN))
+                end = start + _SHOWN
+                width = min(width, end - column)
+            shown = ("\u2026" if start else "") + source[start:end] + ("\u2026" if end < len(source) else "")
             # Tabs are shown as they are so the caret stays under the same characters.
-            pad = "".join("\t" if c == "\t" else " " for c in source[: f.column - 1])
-            self.out.write(f"    {source}\n    {pad}{self._paint(_COLORS[f.level], '^' * max(1, width))}\n")
+            pad = "".join("\t" if c == "\t" else " " for c in shown[: column - start + (1 if start else 0)])
+            self.out.write(f"    {shown}\n    {pad}{self._paint(_COLORS[f.level], '^' * max(1, width))}\n")
         if f.suggestions:
             self.out.write(f"    suggestion: {' / '.join(f.suggestions)}\n")
 
