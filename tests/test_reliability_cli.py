@@ -63,6 +63,8 @@ def _write_matrix(folder: Path) -> None:
     (folder / "sub" / "up").symlink_to(folder)  # a folder loop: never followed
     if hasattr(os, "mkfifo"):
         os.mkfifo(folder / "pipe.md")  # opening it would block: never opened
+    for i in range(10):  # clean files, enough for a run with --jobs to use worker processes
+        (folder / f"pad{i}.txt").write_text("Headline\n\nNothing to see.\n")
 
 
 LONG_COLUMN = len("the council met again " * (1_000_000 // 22)) + len("near ") + 1
@@ -82,10 +84,11 @@ EXPECTED_LINES = [
 ]
 
 
-def test_bad_input_matrix_in_one_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_input_matrix_in_one_run(tmp_path: Path, jobs: str) -> None:
     _write_matrix(_project(tmp_path) / "articles")
     started = time.monotonic()
-    result = run_cli("check", "--format", "parsable", "articles", cwd=tmp_path, timeout=60)
+    result = run_cli("check", "--format", "parsable", "--jobs", jobs, "articles", cwd=tmp_path, timeout=60)
     elapsed = time.monotonic() - started
     _assert_no_traceback(result)
     assert result.returncode == 2  # some files could not be checked
@@ -105,7 +108,7 @@ def test_bad_input_matrix_in_json(tmp_path: Path) -> None:
     # Every file found appears once; the pipe and the folder loop do not.
     assert sorted(files) == sorted(f"articles/{n}" for n in (
         "bom.md", "crlf.md", "empty.md", "frontmatter.md", "good.md", "huge.md", "image.md",
-        "latin1.md", "longline.md", "nul.md", "selfloop.md", "utf16.md"))
+        "latin1.md", "longline.md", "nul.md", "selfloop.md", "utf16.md", *(f"pad{i}.txt" for i in range(10))))
     errors = {p: f["error"]["code"] for p, f in files.items() if f["error"]}
     assert errors == {"articles/huge.md": "too-large", "articles/image.md": "binary", "articles/latin1.md": "decode",
                       "articles/nul.md": "binary", "articles/selfloop.md": "unreadable"}
