@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
+    check.add_argument("--no-cache", action="store_true", help="check every file again; neither read nor write .newslint_cache/")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (its suffix picks the format)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
 
@@ -97,7 +98,16 @@ def _check(args: argparse.Namespace) -> int:
     from newslint.linter import Linter, Selection
 
     config = _config(args.config)
-    linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)))
+    linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
+    cache = None
+    if not (args.no_cache or args.fix or args.diff):
+        from newslint.cache import Cache
+
+        cache = Cache.for_run(config, linter.specs)
+    if cache is None or not cache.entries:
+        # Compile now so that a bad rule is an error before any output. A cache with entries
+        # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
+        linter.engine  # noqa: B018
     fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
     outputs = _outputs(args)
     streams: list[TextIO] = []
@@ -111,7 +121,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix or args.diff:
             results = _fix_paths(linter, args, summary)
         else:
-            results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename)
+            results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename, cache=cache)
         for result in results:
             summary.add(result)
             for formatter in formatters:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
 from dataclasses import dataclass
-from typing import Any, BinaryIO, Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Sequence
 
 from newslint.config import Config, ignored_for_path, select_rules
 from newslint.document import Document
@@ -16,6 +17,11 @@ from newslint.finding import FileError, FileResult, Finding
 from newslint.fix import apply_edits, fixable
 from newslint.parse import parse_document
 from newslint.rules import RuleSpec, compile_rule
+
+if TYPE_CHECKING:  # the cache and the pool are imported only by the runs that use them
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from newslint.cache import Cache
 
 # Below this many files a process pool costs more than it saves.
 _PARALLEL_THRESHOLD = 16
@@ -32,12 +38,17 @@ class Linter:
     """Compiles the selected rules once; checks texts and files with them."""
 
     def __init__(self, config: Config | None = None, selection: Selection = Selection(),
-                 specs: Sequence[RuleSpec] | None = None) -> None:
+                 specs: Sequence[RuleSpec] | None = None, lazy: bool = False) -> None:
         self.config = config or Config()
         self.selection = selection
         self.specs = list(specs) if specs is not None else select_rules(
             self.config, selection.select, selection.extend_select, selection.ignore)
-        self.engine = Engine([compile_rule(s) for s in self.specs])
+        if not lazy:  # lazy: compiled on the first file the cache cannot answer
+            self.engine  # noqa: B018  (a bad rule is reported before any output)
+
+    @cached_property
+    def engine(self) -> Engine:
+        return Engine([compile_rule(s) for s in self.specs])
 
     def parse(self, text: str, path: str, fmt: str | None = None) -> Document:
         doc = parse_document(text, path, fmt)
@@ -74,21 +85,135 @@ class Linter:
                 break
         return text, total
 
-    def lint_paths(self, paths: Iterable[str], jobs: int | None = None,
-                   stdin: BinaryIO | None = None, stdin_name: str | None = None) -> Iterator[FileResult]:
-        """Results file by file, in the order of discovery, whatever the number of jobs."""
-        files = list(discover(paths, self.config.exclude))
-        jobs = jobs or os.cpu_count() or 1
-        if jobs <= 1 or len(files) < _PARALLEL_THRESHOLD or STDIN in files:
-            for path in files:
-                yield self.lint_path(path, stdin, stdin_name)
+    def lint_paths(self, paths: Iterable[str], jobs: int | None = None, stdin: BinaryIO | None = None,
+                   stdin_name: str | None = None, cache: Cache | None = None) -> Iterator[FileResult]:
+        """Results file by file, in the order of discovery, whatever the number of jobs.
+
+        Files are read here, answered from the cache when it can, and the rest are checked
+        in this process until there are enough of them to pay for a pool of workers. At
+        most a bounded window of files is in flight, so memory stays flat however many
+        files there are.
+        """
+        run = _OrderedRun(self, jobs or os.cpu_count() or 1, cache)
+        try:
+            for path in discover(paths, self.config.exclude):
+                if path == STDIN:
+                    run.ready(self.lint_path(path, stdin, stdin_name))
+                else:
+                    source = read_source(path)
+                    if isinstance(source, FileError):
+                        run.ready(FileResult(path, error=source))
+                    elif cache is not None and (cached := cache.get(path, source.text)) is not None:
+                        run.ready(FileResult(path, cached, text=source.text))
+                    else:
+                        run.miss(source)
+                yield from run.take(run.window_size)
+            yield from run.take(0)
+        finally:
+            run.close()
+        if cache is not None:
+            cache.save()
+
+
+# Files sent to a worker at a time, and how many such batches each worker may have queued.
+_BATCH = 16
+_BATCHES_PER_JOB = 4
+
+
+class _Slot:
+    """One file's place in the output order: its result, or the batch that will give it."""
+
+    __slots__ = ("result", "source", "batch", "future")
+
+    def __init__(self, result: FileResult | None = None, source: Source | None = None) -> None:
+        self.result = result
+        self.source = source
+        self.batch: list[_Slot] = []
+        self.future: Future[list[list[Finding]]] | None = None
+
+
+class _OrderedRun:
+    """Results in input order from a process pool fed a bounded window of batches."""
+
+    def __init__(self, linter: Linter, jobs: int, cache: Cache | None) -> None:
+        self.linter = linter
+        self.jobs = jobs
+        self.cache = cache
+        self.window: deque[_Slot] = deque()
+        self.batch: list[_Slot] = []
+        self.pool: ProcessPoolExecutor | None = None
+        self.misses = 0
+        self.window_size = _BATCH * _BATCHES_PER_JOB * max(1, jobs)
+
+    def ready(self, result: FileResult) -> None:
+        self.window.append(_Slot(result))
+
+    def miss(self, source: Source) -> None:
+        self.misses += 1
+        if self.pool is None and (self.jobs <= 1 or self.misses < _PARALLEL_THRESHOLD):
+            self.window.append(_Slot(self._finish(source, self.linter.lint_text(source.text, source.path))))
             return
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(self.config, self.specs)) as pool:
-            yield from pool.map(_lint_in_worker, files, chunksize=max(1, min(64, len(files) // (jobs * 8) or 1)))
+        if self.pool is None:
+            self.pool = _start_pool(self.linter, self.jobs)
+        slot = _Slot(source=source)
+        self.batch.append(slot)
+        self.window.append(slot)
+        if len(self.batch) >= _BATCH:
+            self._submit()
+
+    def _submit(self) -> None:
+        batch, self.batch = self.batch, []
+        assert self.pool is not None
+        future = self.pool.submit(_lint_in_worker, [(s.source.path, s.source.text) for s in batch if s.source])
+        for slot in batch:
+            slot.batch, slot.future = batch, future
+
+    def take(self, keep: int) -> Iterator[FileResult]:
+        """Yield finished results from the front; wait for the front while more than `keep` wait."""
+        window = self.window
+        while window and (window[0].result is not None or len(window) > keep):
+            slot = window[0]
+            if slot.result is None:
+                if slot.future is None:
+                    self._submit()
+                assert slot.future is not None
+                for member, findings in zip(slot.batch, slot.future.result()):
+                    assert member.source is not None
+                    member.result = self._finish(member.source, findings)
+                    member.source, member.batch, member.future = None, [], None
+            window.popleft()
+            assert slot.result is not None
+            yield slot.result
+
+    def _finish(self, source: Source, findings: list[Finding]) -> FileResult:
+        if self.cache is not None:
+            self.cache.put(source.path, source.text, findings)
+        return FileResult(source.path, findings, text=source.text)
+
+    def close(self) -> None:
+        global _worker
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
+            _worker = None
 
 
 _worker: Linter | None = None
+
+
+def _start_pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from this process inherit its compiled rules (the pool forks them at
+    its first batch, so `_worker` stays set until the run closes the pool); where there is
+    no fork they compile their own."""
+    global _worker
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" in multiprocessing.get_all_start_methods():
+        linter.engine  # noqa: B018  (compiled once, before the fork)
+        _worker = linter
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.config, linter.specs))
 
 
 def _init_worker(config: Config, specs: list[RuleSpec]) -> None:
@@ -96,9 +221,9 @@ def _init_worker(config: Config, specs: list[RuleSpec]) -> None:
     _worker = Linter(config, specs=specs)
 
 
-def _lint_in_worker(path: str) -> FileResult:
+def _lint_in_worker(batch: list[tuple[str, str]]) -> list[list[Finding]]:
     assert _worker is not None
-    return _worker.lint_path(path)
+    return [_worker.lint_text(text, path) for path, text in batch]
 
 
 def publication_date(value: Any) -> dt.date | None:
