@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="show a rule's description, examples and link")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--config", metavar="FILE")
+
+    init = sub.add_parser("init", help="write a commented starter .newslint.yaml in the current folder")
+    init.add_argument("--style", choices=["ap", "uk"], default="ap", help="house style preset (default: ap)")
+    init.add_argument("--force", action="store_true", help="overwrite an existing config")
     return parser
 
 
@@ -77,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "rules":
             return _rules(args)
+        if args.command == "init":
+            return _init(args)
         return _explain(args)
     except ConfigError as exc:
         sys.stderr.write(f"newslint: error: {exc}\n")
@@ -212,13 +218,31 @@ def _rules(args: argparse.Namespace) -> int:
     else:
         specs = select_rules(config)
     if args.format == "json":
-        rows = [{"id": s.id, "kind": s.kind, "level": s.level.label, "description": s.description, "link": s.link} for s in specs]
+        rows = [{"id": s.id, "pack": s.pack, "kind": s.kind, "level": s.level.label, "description": s.description,
+                 "link": s.link} for s in specs]
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     else:
+        # One block per pack, so that a desk sees which house style each rule belongs to.
         width = max((len(s.id) for s in specs), default=10)
-        for s in specs:
-            summary = s.description.split("\n")[0] if s.description else s.message
-            sys.stdout.write(f"{s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+        packs = sorted({s.pack for s in specs})
+        for pack in packs:
+            members = [s for s in specs if s.pack == pack]
+            sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rules)\n")
+            for s in members:
+                summary = s.description.split("\n")[0] if s.description else s.message
+                sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+        if not args.all:
+            others = sorted({rid.split(".", 1)[0] for rid in available_rule_files(config)} - set(packs))
+            if others:
+                sys.stdout.write(f"\nNot selected: {', '.join(others)} (see 'newslint rules --all'; pick a house style with 'extends')\n")
+    return EXIT_OK
+
+
+def _init(args: argparse.Namespace) -> int:
+    from newslint.init import write_config
+
+    target = write_config(Path.cwd(), args.style, args.force)
+    sys.stdout.write(f"Wrote {target.name} (house style: {args.style}). Run 'newslint rules' to see what it selects.\n")
     return EXIT_OK
 
 
