@@ -1,0 +1,251 @@
+"""The numbers kind: numeral style, mixed forms, counts against lists, percentage points."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newslint.config import Config
+from newslint.finding import Level
+from newslint.kinds.numbers import mentions, spell
+from newslint.linter import Linter, Selection
+from newslint.parse import parse_document
+from tests.helpers import ROOT, SEEDS, lint, run_cli
+
+STYLE = ("AP.Numerals", "UK.Numerals")
+FORMS = "News.NumberForms"
+
+
+def found(text: str, rule: str, extends: str = "ap") -> list[str]:
+    """The matched text of every finding of `rule` in `text`."""
+    return [f.match for f in lint(text, [rule], extends=extends) if f.rule == rule]
+
+
+def write_rule(tmp_path: Path, body: str) -> None:
+    """A pack `House` with one rule of kind numbers, `House.Style`, written for the test."""
+    pack = tmp_path / "House"
+    pack.mkdir(exist_ok=True)
+    (pack / "Style.yml").write_text(
+        "extends: numbers\nmessage: \"Write '{expected}' for '{match}'.\"\nlevel: warning\n"
+        "description: test rule\n" + body, encoding="utf-8")
+
+
+def custom_linter(tmp_path: Path, body: str) -> Linter:
+    write_rule(tmp_path, body)
+    return Linter(Config(rule_dirs=(tmp_path,)), Selection(("House",)))
+
+
+# -- numeral style ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", STYLE)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Police arrested 3 men after the match.", ["3"]),
+        ("The council has twelve members.", ["twelve"]),
+        ("It took twenty-five years.", ["twenty-five"]),
+        ("15 people were hurt in the crash.", ["15"]),
+        ("They met on Tuesday.\n\n15 staff will go.", ["15"]),
+        ("The last 2 years were hard.", ["2"]),
+        ("It signed a 3-year deal.", ["3"]),
+        ("The firm has 2 Texas bank accounts and won 2 Golden Globes.", ["2", "2"]),
+    ],
+)
+def test_numeral_style_is_reported(rule: str, text: str, expected: list[str]) -> None:
+    assert found(text, rule) == expected
+
+
+EXCEPTIONS = {
+    "age": "The 5-year-old boy, his sister, aged 7, and John Smith, 8, were there; he was 6 years old.",
+    "percentage": "Prices rose 5% last year.",
+    "money": "It cost $5, then £3m and 2p, and later $1.5 million.",
+    "measurement": "The lorry carried 4 tonnes over 6 miles at 5mph with a 3kg parcel and a 2-inch gap.",
+    "time": "They met at 5pm, not at 4:30 or 7.30am, and again at 9 a.m.",
+    "date": "The truce began on 1 January and ended on Feb. 3 and on March 9.",
+    "score": "Chelsea won 3-0, then 2-1, and the vote went by 6 votes to 3.",
+    "address": "He lives at 9 Elm Road near 10 Downing Street.",
+    "no": "No 10 said the No. 3 seed would play on court 2.",
+    "ratio": "Nearly 1 in 5 voters agreed, and 7 out of 10 doctors, at a ratio of 3:1.",
+    "decimal": "Growth was 2.5 and inflation 0.7 this year.",
+    "name": "The Nord Stream 2 pipeline, Apollo 11, Formula 1, Radio 4 and the G8 featured.",
+    "model": "Windows XP, the MP3 player and the PlayStation 2 sold well.",
+    "range": "Between 5 and 12 people applied; 3 or 4 were picked and 7-8 more were turned down.",
+    "year at start": "2004 was a good year.",
+    "quotation": "\"We saw 3 men and twelve women,\" the witness said.",
+    "list marker": "He gave two reasons: 1) cost and 2) time.",
+    "sentence start words": "Twelve men and Fifteen women.",
+    "ten times": "Profits were ten times higher.",
+    "one in ten": "Nine out of ten dentists and one in twenty patients agreed.",
+    "large numbers": "Twenty million people and forty thousand homes were hit.",
+    "possessive name": "The operator 3 said 3's network was ready.",
+    "phone": "Call 0800 8 505 505 now.",
+}
+
+
+@pytest.mark.parametrize("rule", STYLE)
+@pytest.mark.parametrize("case", sorted(EXCEPTIONS))
+def test_exception_is_not_reported(rule: str, case: str) -> None:
+    assert found(EXCEPTIONS[case], rule) == []
+
+
+def test_headline_is_not_checked() -> None:
+    assert found("# Council cuts 3 jobs\n\nThe council cut three jobs.\n", "AP.Numerals") == []
+
+
+def test_percent_wording_follows_the_house_sign() -> None:
+    assert found("Prices rose 5 percent and 3 per cent.", "AP.Numerals") == ["5 percent", "3 per cent"]
+    assert found("Prices rose 5% and 3%.", "UK.Numerals", extends="uk") == []
+
+
+def test_suggestion_is_the_other_form() -> None:
+    (finding,) = lint("They closed 3 libraries.", ["AP.Numerals"])
+    assert finding.suggestions == ("three",)
+    assert "three" in finding.message and finding.level == Level.WARNING
+
+
+def test_spell_out_threshold_is_an_option(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\nspell_out_below: 11\nfigures_from: 11\n")
+    matches = [f.match for f in linter.lint_text("They closed 10 libraries and ten parks.", "a.md")]
+    assert matches == ["10"]
+
+
+def test_figures_from_zero_leaves_words_alone(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\nfigures_from: 0\n")
+    assert [f.match for f in linter.lint_text("They closed twelve parks and 3 libraries.", "a.md")] == ["3"]
+
+
+def test_per_cent_house(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\npercent: per cent\n")
+    findings = linter.lint_text("Prices rose 5% and wages 3 per cent.", "a.md")
+    assert [(f.match, f.suggestions) for f in findings] == [("5%", ("5 per cent",))]
+
+
+def test_sentence_start_can_be_switched_off(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\nsentence_start: false\n")
+    assert linter.lint_text("15 people were hurt.", "a.md") == []
+
+
+def test_quotations_are_checked_when_the_rule_says_so(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\nquotes: include\n")
+    assert [f.match for f in linter.lint_text('"We saw 3 men," he said.', "a.md")] == ["3"]
+
+
+@pytest.mark.parametrize(
+    "body,key",
+    [
+        ("spell_out_below: 10\n", "check"),
+        ("check: sums\n", "check"),
+        ("check: forms\nspell_out_below: 10\n", "spell_out_below"),
+        ("check: style\nforms: [grouping]\n", "forms"),
+        ("check: forms\nforms: [grouping, colours]\n", "forms"),
+        ("check: style\nspell_out_below: -1\n", "spell_out_below"),
+        ("check: style\npercent: pct\n", "percent"),
+    ],
+)
+def test_bad_options_are_configuration_errors(tmp_path: Path, body: str, key: str) -> None:
+    write_rule(tmp_path, body)
+    (tmp_path / ".newslint.yaml").write_text("rule_dirs: ['.']\nselect: [House]\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("They closed 3 libraries.\n", encoding="utf-8")
+    result = run_cli("check", "a.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Style.yml:" in result.stderr and f"[{key}]" in result.stderr
+
+
+# -- mixed forms --------------------------------------------------------------------
+
+
+def test_grouping_minority_is_reported() -> None:
+    text = "About 10,000 people marched and 15000 more gathered, against 2,500 last year."
+    assert found(text, FORMS) == ["15000"]
+
+
+def test_years_times_and_codes_are_not_grouping_errors() -> None:
+    text = ("About 10,000 people marched in 2004, at 2200 GMT, with a Nokia 7610, "
+            "calling 0800 028 9276, and the 1500m race was run.")
+    assert found(text, FORMS) == []
+
+
+def test_four_digit_figures_may_go_ungrouped_throughout() -> None:
+    # Some houses group only from 10,000; the article's own four-digit figures decide.
+    text = "There were 1500 entries and 2500 visitors, against 25,000 last year."
+    assert found(text, FORMS) == []
+
+
+def test_percent_money_and_word_forms() -> None:
+    assert found("Pay rose 3% and 4 per cent, while prices rose 5%.", FORMS) == ["per cent"]
+    assert found("It paid £5m, then £6 million and £2m.", FORMS) == ["6 million"]
+    assert found("Two depots and three offices shut, and 4 warehouses.", FORMS) == ["4"]
+
+
+def test_a_tie_goes_to_the_form_used_first() -> None:
+    assert found("Pay rose 3% and then 4 per cent.", FORMS) == ["per cent"]
+
+
+def test_sentence_start_words_do_not_count_as_a_form() -> None:
+    assert found("Forty per cent agreed, and 5% did not care.", FORMS) == []
+
+
+def test_forms_can_be_chosen(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: forms\nforms: [percent]\n")
+    findings = linter.lint_text("Pay rose 3% and 4 per cent; 10,000 and 15000 marched.", "a.md")
+    assert [f.match for f in findings] == ["per cent"]
+
+
+# -- counts against lists -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Russia annexed three regions: Kherson, Zaporizhzhia, Luhansk and Donetsk.", ["three regions"]),
+        ("Russia annexed four regions: Kherson, Zaporizhzhia, Luhansk and Donetsk.", []),
+        ("The two finalists (Spain, Italy and France) meet.", ["two finalists"]),
+        ("The three ministers - Cleverly, Colonna, Baerbock and Blinken - met.", ["three ministers"]),
+        ("The 3 firms: Shell, BP and Total.", []),
+        ("One of the four banks - Alfa or Sber - will pay.", []),
+        ("He named three priorities: education, education and education.", []),
+        ("Three agencies - Standard & Poor's, Moody's and Fitch - cut it.", []),
+        ("The two leaders: Macron and\nScholz.", []),
+    ],
+)
+def test_list_count(text: str, expected: list[str]) -> None:
+    assert found(text, "News.ListCount") == expected
+
+
+# -- percentage points ----------------------------------------------------------------
+
+
+def test_percentage_points() -> None:
+    assert found("Unemployment rose 2% from 4% to 6%.", "News.PercentagePoints") == ["2%"]
+    assert found("The share fell to 30% from 35%, a drop of 5%.", "News.PercentagePoints") == ["5%"]
+    assert found("Unemployment rose 2 percentage points from 4% to 6%.", "News.PercentagePoints") == []
+    assert found("Sales rose 50% from 4% to 6% of the market.", "News.PercentagePoints") == []
+    (finding,) = lint("Unemployment rose 2% from 4% to 6%.", ["News.PercentagePoints"])
+    assert finding.level == Level.SUGGESTION and finding.suggestions == ("2 percentage points",)
+
+
+# -- shared scan and the seed ---------------------------------------------------------
+
+
+def test_mentions_are_scanned_once_per_document() -> None:
+    doc = parse_document("They closed 3 libraries and twelve parks in 2004.", "a.md", None)
+    first = mentions(doc)
+    assert mentions(doc) is first
+    assert [(m.text, m.word, m.year) for m in first] == [("3", False, False), ("twelve", True, False), ("2004", False, True)]
+
+
+def test_spell() -> None:
+    assert [spell(n) for n in (0, 7, 13, 40, 42, 305)] == [
+        "zero", "seven", "thirteen", "forty", "forty-two", "three hundred and five"]
+    assert spell(1000) is None
+
+
+def test_seed_article_has_no_numbers_warning() -> None:
+    seed = next(SEEDS.glob("000_*.txt"))
+    for extends, packs in (("ap", ("News", "AP")), ("uk", ("News", "UK"))):
+        rules = [f"{p}.{f.stem}" for p in packs for f in (ROOT / "rules" / p).glob("*.yml")
+                 if "extends: numbers" in f.read_text(encoding="utf-8")]
+        findings = lint(seed.read_text(encoding="utf-8"), rules, path=seed.name, extends=extends)
+        assert [f for f in findings if f.level >= Level.WARNING] == []
