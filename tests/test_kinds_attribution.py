@@ -137,15 +137,22 @@ def _custom(tmp_path: Path, body: str) -> Linter:
     return Linter(Config(rule_dirs=(tmp_path / "packs",)), Selection(("House",)))
 
 
-def test_verbs_min_words_and_window_come_from_the_rule_file(tmp_path: Path) -> None:
-    linter = _custom(
-        tmp_path,
-        "extends: attribution\ncheck: unattributed\nmessage: no speaker\nverbs: [intoned]\nmin_words: 2\nwindow: 0\n",
-    )
-    assert [f.match for f in linter.lint_text("“Not now,” she intoned.", "a.md")] == []
-    assert [f.match for f in linter.lint_text("“Not now,” she said.", "a.md")] == ["“Not now,”"]
-    # window 0: the sentence before no longer counts
-    assert [f.match for f in linter.lint_text("She intoned it twice. “Not now.”", "a.md")] == ["“Not now.”"]
+def test_verbs_and_min_words_come_from_the_rule_file(tmp_path: Path) -> None:
+    linter = _custom(tmp_path, "extends: attribution\ncheck: unattributed\nmessage: m\nverbs: [intoned]\nmin_words: 2\n")
+    assert [f.match for f in linter.lint_text("She intoned it twice. “Not now.”", "a.md")] == []
+    assert [f.match for f in linter.lint_text("She said it twice. “Not now.”", "a.md")] == ["“Not now.”"]
+    assert [f.match for f in linter.lint_text("She said it twice. “No.”", "a.md")] == []
+
+
+def test_window_comes_from_the_rule_file(tmp_path: Path) -> None:
+    linter = _custom(tmp_path, "extends: attribution\ncheck: unattributed\nmessage: m\nverbs: [said]\nwindow: 0\n")
+    assert [f.match for f in linter.lint_text("“We will not go back,” she said.", "a.md")] == []
+    assert [f.match for f in linter.lint_text("She said so. “We will not go back.”", "a.md")] == ["“We will not go back.”"]
+
+
+def test_the_clause_after_a_quotations_comma_attributes_it() -> None:
+    assert flagged("The vote was close. “It is totally going to kill the plan,” thinks Curry. It ended.") == []
+    assert flagged("The vote was close. “It is totally going to kill the plan,” and then it was over.") != []
 
 
 def test_a_rule_without_check_is_a_configuration_error(tmp_path: Path) -> None:

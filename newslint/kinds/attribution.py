@@ -3,8 +3,9 @@
 One kind backs four rules, chosen by `check`:
 
 - `unattributed`: a direct quotation of `min_words` words or more with no speech cue
-  (a reporting verb or phrase from `verbs`, a colon introducing it, a "-- Name" tail) in
-  its own sentences or `window` sentences either side, and that does not continue a
+  (a reporting verb or phrase from `verbs`, a colon introducing it, a "-- Name" tail, a
+  short clause after its closing comma) in its own sentences or `window` sentences
+  either side, and that does not continue a
   quotation just attributed (the next quote paragraph of the same speaker, or the
   multi-paragraph convention, which newslint.quotes already joins into one quotation).
 - `unbalanced`: a double quotation mark opened and never closed in its paragraph, or a
@@ -55,6 +56,10 @@ _HEADLINE = frozenset({"title", "heading"})
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
 # Between an attribution verb and the quotation it introduces.
 _LEAD_IN = re.compile(r"\s*(?:[:,]|\s+that)?\s*", re.IGNORECASE)
+# After a quotation: the clause up to the end of its sentence or the next comma or quotation.
+_TAIL = re.compile(r"\s*([^.;:!?,\"\u201c\u201d\u2018\u2019]*)(?:[.;:!?,\"\u201c\u2018]|\s*$)")
+_TAIL_WORDS = 6
+_NOT_A_SPEAKER = frozenset({"and", "but", "or", "nor", "so", "yet", "because", "which", "while", "as", "if", "when", "then"})
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 # "-- Jane Smith" after a quotation (spaced hyphen, en or em dash, then a capital).
 _DASH_TAIL = re.compile(r"[\s,.;!?]*(?:\u2014|\u2013|--?)\s*[A-Z\u00c0-\u00de]")
@@ -197,7 +202,23 @@ def _cued(doc: Document, ctx: _Context, verbs: re.Pattern[str], q: Quotation, wi
     lead = narrative[max(0, q.start - 80) : q.start].rstrip()
     if lead.endswith(":") and _WORD.search(lead):
         return True
-    return bool(_DASH_TAIL.match(narrative, q.end))
+    if _DASH_TAIL.match(narrative, q.end):
+        return True
+    return _attribution_tail(doc, ctx, q)
+
+
+def _attribution_tail(doc: Document, ctx: _Context, q: Quotation) -> bool:
+    """A quotation that ends in a comma inside its marks and is followed by a short clause
+    that ends the sentence: that clause is its attribution, whatever the verb
+    ('"...," thinks Curry.', '"...," the magazine reported.')."""
+    if not q.closed or doc.prose[q.start + 1 : q.end - 1].rstrip()[-1:] != ",":
+        return False
+    sentence = ctx.sentences[ctx.sentence_index(q.end - 1)] if ctx.sentences else Span(q.end, q.end)
+    tail = _TAIL.match(ctx.narrative, q.end, max(q.end, sentence.end))
+    if tail is None:
+        return False
+    words = _WORD.findall(tail.group(1))
+    return 1 <= len(words) <= _TAIL_WORDS and words[0].lower() not in _NOT_A_SPEAKER
 
 
 def _in_body(doc: Document, sentence: Span) -> bool:
