@@ -183,6 +183,7 @@ def test_uk_pack_prefers_zelensky() -> None:
         ("message: m\ncheck: variants\ndistinct: [[Johnson]]\n", "distinct"),
         ("message: m\ncheck: variants\nvariants: Zelensky\n", "variants"),
         ("message: m\ncheck: spelling\n", "check"),
+        ("message: m\ncheck: house\nspellings: {Kyiv: [Kiev]}\nmax_distance: 2\n", "max_distance"),
     ],
 )
 def test_bad_rule_file_names_the_key(tmp_path: Path, body: str, key: str) -> None:

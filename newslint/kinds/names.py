@@ -19,7 +19,6 @@ to fix it, and a source's words are not rewritten).
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
@@ -28,7 +27,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from newslint import schema
-from newslint.document import Document
+from newslint.document import Document, Region
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import compile_pattern, format_message
 from newslint.rules import Check, RuleSpec
@@ -97,6 +96,13 @@ OPTIONS: Mapping[str, schema.Validator] = {
     # house
     "spellings": _spellings,
 }
+_KEYS_OF = {
+    "variants": frozenset({"max_distance", "min_length", "min_length_changed", "min_majority", "same_initial",
+                           "distinct", "variants", "transliterations", "suffixes", "not_names", "known_names",
+                           "titles"}),
+    "first_reference": frozenset({"titles", "speech_verbs", "not_given_names", "not_names", "min_length"}),
+    "house": frozenset({"spellings"}),
+}
 # Quoted names are mentions; which of them may be reported is decided here, not by the engine.
 DEFAULT_QUOTES = "include"
 
@@ -162,7 +168,7 @@ def _mentions(doc: Document) -> Mentions:
     return Mentions(items, lowercase)
 
 
-def _is_roster(prose: str, region: Any, cache: dict[int, bool]) -> bool:
+def _is_roster(prose: str, region: Region, cache: dict[int, bool]) -> bool:
     """A block of six or more words, hardly any of them in lower case: a team sheet or a
     list of names, where two similar names are two people far more often than one misspelt."""
     if region.start not in cache:
@@ -176,7 +182,8 @@ def _lower_first(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Any, doc: Document, starts: set[int]) -> bool:
+def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Region | None, doc: Document,
+              starts: set[int]) -> bool:
     """Two words form one name: in one sentence, with only spaces (one line break at most)
     or the full stop of "Mr." between them."""
     gap = prose[before[1] : start]
@@ -202,6 +209,9 @@ def compile_rule(spec: RuleSpec) -> Check:
     compilers: dict[str, Callable[[RuleSpec], Check]] = {
         "variants": _compile_variants, "first_reference": _compile_first_reference, "house": _compile_house,
     }
+    for key in spec.options:
+        if key != "check" and key not in _KEYS_OF[check]:
+            raise OptionError(key, f"{key!r} does not apply to check: {check}")
     return compilers[check](spec)
 
 
