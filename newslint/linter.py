@@ -227,6 +227,13 @@ def _lint_in_worker(batch: list[tuple[str, str]]) -> list[list[Finding]]:
 
 
 def publication_date(value: Any) -> dt.date | None:
+    date = _as_date(value)
+    # Kinds reckon a week and a year either side of it; at the ends of the calendar
+    # (0001-01-01, 9999-12-31) that overflows, and no article is dated there.
+    return date if date is not None and 2 <= date.year <= 9998 else None
+
+
+def _as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

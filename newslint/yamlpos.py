@@ -56,7 +56,10 @@ def load_yaml(text: str) -> LoadedYaml:
                 if key in positions:
                     raise YamlError(*where, f"duplicate key {key!r}", key)
                 positions[key] = where
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, TypeError, OverflowError) as exc:  # e.g. 2005-02-30 read as a date
+            raise YamlError(1, 1, f"malformed YAML: {exc}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

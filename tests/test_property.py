@@ -18,7 +18,7 @@ import io
 import os
 from functools import lru_cache
 
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.config import Config
@@ -39,7 +39,8 @@ FRAGMENTS = (
     "![alt](x.png)", "[ref]: http://x.org\n", "<b>", "</b>", "<br/>", "<div>\n", "</div>\n", "&amp;", "&#8217;",
     "<!-- newslint-disable -->", "<!-- newslint-enable -->", "<!-- newslint-disable-next-line News -->",
     "<!-- newslint-disable AP.Kyiv -->", "<!--", "-->", "---\n", "...\n", "title: ", "date: 2005-03-12\n",
-    "newslint: {disable: [News]}\n", "| a | b |\n|---|---|\n", "\\", "http://example.com/x_y", "<http://x.org>",
+    "newslint: {disable: [News]}\n", "date: 2005-02-30\n", "date: !!float x\n", "n: !!int 0x\n",
+    "date: 0001-01-01 00:00:00 +23:59\n", "date: 9999-12-31\n", "tags: !!set {a}\n", "x: !!binary AAAA\n", "| a | b |\n|---|---|\n", "\\", "http://example.com/x_y", "<http://x.org>",
     "user@example.com", "\\\n", "===\n", "***\n",
     # Quotation marks and apostrophes
     '"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u2039", "\u203a", "''", "``",
@@ -178,8 +179,17 @@ def check_fix(text: str, path: str, unsafe: bool) -> None:
 _settings = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+# Found by fuzzing, kept as explicit examples: publication dates at the ends of the calendar
+# (date arithmetic overflowed) and front matter values PyYAML cannot build.
+_DATED = "Headline\n\nOn Monday, yesterday, next Friday and on Tuesday 15 March, Jan 1 and Dec 31, he said.\n"
+
+
 @_settings
 @given(TEXTS, PATHS)
+@example(f"---\ndate: 0001-01-01\n---\n{_DATED}", "article.md")
+@example(f"---\ndate: 9999-12-31 23:59:59 -23:59\n---\n{_DATED}", "article.txt")
+@example(f"---\ndate: '0001-01-01T00:00:00+23:59'\n---\n{_DATED}", "article.md")
+@example(f"---\ndate: 2005-02-30\n---\n{_DATED}", "article.md")
 def test_findings_are_sound_and_deterministic(text: str, path: str) -> None:
     check_deterministic(text, path)
 

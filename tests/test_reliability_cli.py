@@ -187,12 +187,16 @@ CONFIG_ERRORS = {
                           "rules/Test/Bad.yml:1:1: unknown kind 'sorcery' [extends]"),
     "rule-not-a-mapping": (_rule("Bad", "- extends\n"), "rules/Test/Bad.yml:1:1: a rule file must be a mapping of keys"),
     "rule-nested-too-deeply": (_rule("Bad", NESTED), "rules/Test/Bad.yml:3:109: malformed YAML: nested too deeply"),
+    "rule-impossible-date": (_rule("Bad", "extends: existence\nmessage: x\ntokens: [a]\nlink: 2005-02-30\n"),
+                             "rules/Test/Bad.yml:1:1: malformed YAML: day is out of range for month"),
     "rule-duplicate-id": (_duplicate, "{root}/more/Test/Kiev.yml:1:1: duplicate rule id Test.Kiev (also defined in {root}/rules/Test/Kiev.yml)"),
     "config-malformed-yaml": (_config(CONFIG + "exclude: [a\n"),
                               "{root}/.newslint.yaml:4:1: malformed YAML: expected ',' or ']', but got '<stream end>'"),
     "config-unknown-key": (_config(CONFIG + "rules_dir: [x]\n"), "{root}/.newslint.yaml:3:1: unknown key 'rules_dir' [rules_dir]"),
     "config-wrong-type": (_config(CONFIG + "fail_level: 3\n"),
                           "{root}/.newslint.yaml:3:1: expected one of error, warning, suggestion, got 3 [fail_level]"),
+    "config-impossible-number": (_config(CONFIG + "date_key: !!float abc\n"),
+                                 "{root}/.newslint.yaml:1:1: malformed YAML: could not convert string to float: 'abc'"),
     "config-rule-dir-missing": (_config("rule_dirs: [nowhere]\n"), "{root}/.newslint.yaml: rule_dirs entry {root}/nowhere is not a folder"),
     "config-unknown-rule": (_config(CONFIG + "ignore: [Nope]\n"), "unknown rule or pack 'Nope' (see 'newslint rules')"),
     "pyproject-malformed-toml": (lambda root: (root / "pyproject.toml").write_text("[tool.newslint\nselect = 1\n"),
@@ -264,6 +268,27 @@ def test_front_matter_alias_bomb_and_deep_nesting_are_findings_not_hangs(tmp_pat
         "laughs.md:14:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
         "deep.md:2:104: error: malformed front matter: nested too deeply [newslint.front-matter]",
         "deep.md:4:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
+    ]
+
+
+def test_front_matter_values_yaml_cannot_build_are_findings(tmp_path: Path) -> None:
+    # PyYAML raises ValueError, not a YAML error, for these; once that stopped the whole run.
+    _project(tmp_path)
+    values = {"a.md": "date: 2005-02-30", "b.md": "date: 2005-12-31 23:59:60", "c.md": "count: !!int 0x", "d.md": "x: !!float abc"}
+    for name, value in values.items():
+        (tmp_path / name).write_text(f"---\n{value}\n---\n" + ARTICLE)
+    result = run_cli("check", "--format", "parsable", *values, cwd=tmp_path)
+    _assert_no_traceback(result)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "a.md:2:1: error: malformed front matter: day is out of range for month [newslint.front-matter]",
+        "a.md:4:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
+        "b.md:2:1: error: malformed front matter: second must be in 0..59 [newslint.front-matter]",
+        "b.md:4:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
+        "c.md:2:1: error: malformed front matter: invalid literal for int() with base 16: '' [newslint.front-matter]",
+        "c.md:4:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
+        "d.md:2:1: error: malformed front matter: could not convert string to float: 'abc' [newslint.front-matter]",
+        "d.md:4:15: warning: Use 'Kyiv' instead of 'Kiev'. [Test.Kiev]",
     ]
 
 

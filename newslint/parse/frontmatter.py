@@ -48,6 +48,9 @@ def split_front_matter(text: str) -> FrontMatter:
     except RecursionError:  # block nesting (- - - ...) deeper than the interpreter's stack
         result.error = (opening.end(), "malformed front matter: nested too deeply")
         return result
+    except (ValueError, TypeError, OverflowError) as exc:  # "date: 2005-02-30" is a date YAML cannot build
+        result.error = (opening.end(), f"malformed front matter: {exc}")
+        return result
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         offset = opening.end()
