@@ -91,6 +91,9 @@ def _reopens(prose: str, pos: int, mark: str, region: Region) -> bool:
         return False
     while before > region.start and prose[before].isspace():
         before -= 1
+    # ... 'that's interesting.' "My personal view ...: a nested quotation may end the sentence.
+    while before > region.start and prose[before] in "'\u2019)]":
+        before -= 1
     return prose[before] in ".?!"
 
 

@@ -34,6 +34,12 @@ def test_paragraphs_run_together_keep_the_convention() -> None:
     assert strays(text, "a.txt") == []
 
 
+def test_convention_after_a_nested_quotation_ends_the_sentence() -> None:
+    text = '"It made me say \'wow - that is interesting.\' "My own view is different," he said.'
+    assert quoted(text, "a.txt")[0] == text[: text.index(" he said")]
+    assert strays(text, "a.txt") == []
+
+
 def test_open_mark_mid_sentence_while_open_closes_instead() -> None:
     text = 'He said productivity "would need "significant" changes.'
     assert quoted(text, "a.txt") == ['"would need "']
