@@ -227,7 +227,7 @@ def _rules(args: argparse.Namespace) -> int:
         packs = sorted({s.pack for s in specs})
         for pack in packs:
             members = [s for s in specs if s.pack == pack]
-            sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rules)\n")
+            sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
                 summary = s.description.split("\n")[0] if s.description else s.message
                 sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
