@@ -249,7 +249,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
     titles = frozenset(opts.get("titles", []))
     not_names = frozenset(w.casefold() for w in opts.get("not_names", []))
     known = frozenset(w.casefold() for w in opts.get("known_names", []))
-    endings = frozenset(s.casefold() for s in opts.get("suffixes", []))
+    # Each ending is a pattern matched after the shorter spelling: "(?<=a)n" is an n after
+    # an a (Russia, Russian; but Gibson, Gibso is a typo).
+    endings = [compile_pattern("suffixes", e) for e in opts.get("suffixes", [])]
     min_length_changed = opts.get("min_length_changed", min_length)
     translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
     fold = lambda w: _fold(w, translit)  # noqa: E731
@@ -287,7 +289,8 @@ def _compile_variants(spec: RuleSpec) -> Check:
         A doubled last letter (Mandelsonn) is a typo, not an ending."""
         short, long = sorted((a, b), key=len)
         ending = long[len(short):]
-        return long.startswith(short) and ending in endings and ending != short[-1:]
+        return (long.startswith(short) and ending != short[-1:]
+                and any(e.fullmatch(long, len(short)) for e in endings))
 
     def changed_letter(a: str, b: str) -> bool:
         return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
