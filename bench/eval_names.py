@@ -10,9 +10,11 @@ false alarms on untouched copy.
 2. Recall: in each article with a surname used at least three times in the body, one
    later mention (not the first) of one such surname is misspelt by one edit: two
    adjacent letters swapped, a letter doubled, dropped or changed to another lowercase
-   letter. Surnames are chosen by this script, not by the rule: a capitalised word
-   that stands at least once right after a capitalised first name or after Mr, Mrs, Ms
-   or Dr, and never at the start of a sentence only. The edit never touches the first
+   letter. Surnames are chosen by this script, not by the rule (see `surnames`): a
+   capitalised word after Mr, Mrs, Ms, Dr or Sir, or after a first name when it also
+   stands alone or before "said", never written in lower case in the article. The
+   misspelt mention is in running text: lines where most words are capitalised (team
+   sheets, lists of names) are not planting sites. The edit never touches the first
    letter (a name's capital is the letter writers get right; a changed capital makes a
    different word, Brown/Crown, which no speller can call a typo). The site, surname,
    edit and position come from a seeded random generator, so runs are repeatable.
