@@ -8,7 +8,7 @@ import pytest
 
 from newslint.config import Config
 from newslint.finding import Level
-from newslint.kinds.numbers import mentions, spell
+from newslint.kinds._numerals import mentions, spell
 from newslint.linter import Linter, Selection
 from newslint.parse import parse_document
 from tests.helpers import ROOT, SEEDS, lint, run_cli
@@ -249,3 +249,22 @@ def test_seed_article_has_no_numbers_warning() -> None:
                  if "extends: numbers" in f.read_text(encoding="utf-8")]
         findings = lint(seed.read_text(encoding="utf-8"), rules, path=seed.name, extends=extends)
         assert [f for f in findings if f.level >= Level.WARNING] == []
+
+
+def test_percentages_in_words_take_figures_mid_sentence() -> None:
+    assert found("Only five per cent of staff and 3% of managers agreed.", "UK.Numerals", extends="uk") == ["five per cent"]
+    assert found("Forty per cent agreed.", "UK.Numerals", extends="uk") == []
+    (finding,) = lint("Only five per cent agreed.", ["UK.Numerals"], extends="uk")
+    assert finding.suggestions == ("5%",)
+
+
+def test_fixes_are_offered_but_unsafe() -> None:
+    (finding,) = lint("They closed 3 libraries.", ["AP.Numerals"])
+    assert finding.fix is not None and not finding.fix.safe
+    assert [(e.start, e.end, e.replacement) for e in finding.fix.edits] == [(12, 13, "three")]
+    (grouping,) = lint("About 10,000 marched and 15000 more.", [FORMS])
+    assert grouping.fix is not None and grouping.fix.edits[0].replacement == "15,000"
+
+
+def test_money_in_full_figures_beside_words() -> None:
+    assert found("It paid $1.5 million, and later $1,500,000.", FORMS) == ["1,500,000"]
