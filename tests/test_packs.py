@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,13 @@ def _own(specs: list) -> list:
     return [s for s in specs if not any(fnmatch.fnmatchcase(s.id.split(".", 1)[1], g) for g in NEWS_KIND_FILES)]
 
 
+@lru_cache(maxsize=None)
+def _own_linter(pack: str) -> Linter:
+    return Linter(specs=_own(_pack_specs(pack)))  # compiled once: the spelling rules are large
+
+
 def _findings(text: str, pack: str) -> set[str]:
-    linter = Linter(specs=_own(_pack_specs(pack)))
-    return {f.rule for f in linter.lint_text(text, "article.txt")}
+    return {f.rule for f in _own_linter(pack).lint_text(text, "article.txt")}
 
 
 @pytest.mark.parametrize("pack,least", [("AP", 80), ("UK", 50)])
@@ -101,6 +106,11 @@ def test_each_pack_flags_the_other_style() -> None:
             "UK.ReSpellings", "UK.DoubleL", "UK.YseSpellings", "UK.Towards"} <= _findings(AMERICAN, "UK")
 
 
+@lru_cache(maxsize=None)
+def _pack_linter(pack: str) -> Linter:
+    return Linter(Config(extends=pack.lower()), Selection((pack,)))
+
+
 @pytest.mark.parametrize("pack,before,after", [
     ("AP", "E-mails were leaked.", "Emails were leaked."),
     ("AP", "Afterwards the colour changed.", "Afterward the color changed."),
@@ -108,8 +118,7 @@ def test_each_pack_flags_the_other_style() -> None:
     ("UK", "Mr. Smith travelled to St. Ives.", "Mr Smith travelled to St Ives."),
 ])
 def test_one_replacement_gives_a_safe_fix_that_keeps_case(pack: str, before: str, after: str) -> None:
-    linter = Linter(Config(extends=pack.lower()), Selection((pack,)))
-    fixed, applied = linter.fix_text(before, "article.txt")
+    fixed, applied = _pack_linter(pack).fix_text(before, "article.txt")
     assert (fixed, applied > 0) == (after, True)
 
 
