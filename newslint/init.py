@@ -15,6 +15,11 @@ _ABOUT = {
           "# spellings, 12 March, 10.30am, US and UK without stops, no serial comma",
 }
 # Example rule ids for the comments; each is a real rule of its pack (tests check it).
+_EXTRA = {
+    "ap": "",
+    "uk": "# A house that writes \"per cent\" rather than \"%\": copy rules/UK/Numerals.yml into your\n"
+          "# own pack with `percent: per cent`, and ignore UK.Numerals (README, \"Adding a house rule\").\n",
+}
 _EXAMPLE_IGNORE = {"ap": "AP.Redundancies", "uk": "UK.SerialComma"}
 _EXAMPLE_LEVEL = {"ap": "AP.CourtesyTitles", "uk": "UK.Email"}
 
@@ -27,7 +32,7 @@ _TEMPLATE = """\
 #                  "uk" = the News pack + the UK pack.
 # {pack}: {about}
 extends: {style}
-
+{extra}
 # Your own rules, one YAML file each: <folder>/<Pack>/<Rule>.yml gets the id Pack.Rule
 # (see "Adding a house rule" in the README).
 # rule_dirs: [styles]
@@ -67,7 +72,7 @@ def starter_config(style: str) -> str:
     """The commented `.newslint.yaml` for a house style ("ap" or "uk")."""
     if style not in STYLES:
         raise ConfigError(f"unknown style {style!r} (choose from {', '.join(STYLES)})")
-    return _TEMPLATE.format(style=style, pack=_PACK[style], about=_ABOUT[style],
+    return _TEMPLATE.format(style=style, pack=_PACK[style], about=_ABOUT[style], extra=_EXTRA[style],
                             ignore=_EXAMPLE_IGNORE[style], level=_EXAMPLE_LEVEL[style])
 
 
