@@ -33,6 +33,7 @@ def find_quotations(prose: str, regions: list[Region]) -> list[Quotation]:
     blocks = [r for r in regions if r.kind in _PROSE_KINDS]
     for index, region in enumerate(blocks):
         open_at: tuple[int, str] | None = None
+        nested: list[tuple[int, str]] = []  # double marks inside double marks, a common slip
         for m in _DOUBLE.finditer(prose, region.start, region.end):
             pos, mark = m.start(), m.group()
             if carried is not None and pos == _first_visible(prose, region):
@@ -43,7 +44,13 @@ def find_quotations(prose: str, regions: list[Region]) -> list[Quotation]:
                     open_at = (pos, mark)
             elif _reopens(prose, pos, mark, region):
                 continue  # the convention again, inside one block: paragraphs run together
+            elif _opens_inside(prose, pos, mark, region):
+                nested.append((pos, mark))
             elif _closes(prose, pos, mark, region):
+                if nested:
+                    inner_start, inner_mark = nested.pop()
+                    quotations.append(Quotation(inner_start, pos + 1, inner_mark, mark))
+                    continue
                 quotations.append(Quotation(open_at[0], pos + 1, open_at[1], mark))
                 open_at = None
         if carried is not None:
@@ -78,7 +85,12 @@ def _opens(prose: str, pos: int, mark: str, region: Region) -> bool:
         return False
     if mark == DOUBLE_OPEN:
         return True
-    return pos == region.start or prose[pos - 1] in _BEFORE_OPEN or pos + 1 < region.end and not prose[pos + 1].isspace()
+    if pos == region.start or prose[pos - 1] in _BEFORE_OPEN:
+        return True
+    # Glued to what follows ('said:"We'), but not after a word and before punctuation
+    # ('terrorists".'), which is a closing mark with nothing open.
+    following = prose[pos + 1] if pos + 1 < region.end else " "
+    return not following.isspace() and not (prose[pos - 1].isalnum() and not following.isalnum())
 
 
 def _reopens(prose: str, pos: int, mark: str, region: Region) -> bool:
@@ -95,6 +107,14 @@ def _reopens(prose: str, pos: int, mark: str, region: Region) -> bool:
     while before > region.start and prose[before] in "'\u2019)]":
         before -= 1
     return prose[before] in ".?!"
+
+
+def _opens_inside(prose: str, pos: int, mark: str, region: Region) -> bool:
+    """An opening mark inside an open quotation, mid-sentence: a quotation nested in double
+    marks (' "... you "had stuff to do" ..." '), not the end of the outer one."""
+    if mark == DOUBLE_CLOSE or pos + 1 >= region.end or not (prose[pos + 1].isalnum() or prose[pos + 1] in "'\u2018"):
+        return False
+    return pos > region.start and prose[pos - 1] in _BEFORE_OPEN
 
 
 def _closes(prose: str, pos: int, mark: str, region: Region) -> bool:

@@ -40,10 +40,25 @@ def test_convention_after_a_nested_quotation_ends_the_sentence() -> None:
     assert strays(text, "a.txt") == []
 
 
-def test_open_mark_mid_sentence_while_open_closes_instead() -> None:
+def test_double_marks_nested_in_double_marks() -> None:
+    text = '"You lie; you stay home because you "had stuff to do", you skip dinner," he wrote.'
+    assert quoted(text, "a.txt") == [text[: text.index(" he wrote")], '"had stuff to do"']
+    assert strays(text, "a.txt") == []
+
+
+def test_nested_quotation_leaves_the_outer_one_unclosed() -> None:
     text = 'He said productivity "would need "significant" changes.'
-    assert quoted(text, "a.txt") == ['"would need "']
-    assert strays(text, "a.txt") == [text.index('" changes')]
+    doc = parse_document(text, "a.txt")
+    assert [(text[q.start : q.end], q.closed) for q in doc.quotations] == [
+        ('"would need "significant" changes.', False),
+        ('"significant"', True),
+    ]
+
+
+def test_mark_after_a_word_before_punctuation_does_not_open() -> None:
+    text = 'It could be "a recruiting sergeant" for terrorists". His party disagreed.'
+    assert quoted(text, "a.txt") == ['"a recruiting sergeant"']
+    assert strays(text, "a.txt") == [text.index('".')]
 
 
 def test_unclosed_quotation_at_paragraph_end() -> None:
