@@ -2,7 +2,10 @@
 
 Double marks (straight or curly) pair within a paragraph. A paragraph that ends inside
 a quotation and is followed by one that opens with a quotation mark continues it (the
-multi-paragraph convention). Single marks count as quotation marks only where one opens
+multi-paragraph convention); so does an opening mark after a sentence end inside an open
+quotation, which is the same convention in copy whose paragraphs were run together. An
+opening mark mid-sentence inside an open quotation starts a nested one (double marks
+where single ones belong). Single marks count as quotation marks only where one opens
 after a space or the start of a block and a matching one closes before a space or
 punctuation; every other single mark is an apostrophe.
 """
