@@ -8,6 +8,7 @@ from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
 from newslint.kinds._pattern import Scope, compile_pattern, format_message, search, word_pattern
+from newslint.kinds._prefilter import analyse
 from newslint.rules import Check, RuleSpec
 
 OPTIONS = {
@@ -34,9 +35,13 @@ def compile_rule(spec: RuleSpec) -> Check:
     fold = opts.get("ignorecase", False)
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
+    if raw:
+        prefilter = None if tokens else analyse([raw], fold, bounded=False)
+    else:
+        prefilter = analyse(tokens, fold, bounded=not opts.get("nonword", False))
 
     def check(doc: Document) -> Iterator[Hit]:
-        for m in search(pattern, doc, scope):
+        for m in search(pattern, doc, scope, prefilter):
             text = m.group()
             if (text.casefold() if fold else text) in exceptions:
                 continue

@@ -8,6 +8,7 @@ from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import Scope, compile_pattern, format_message, match_case, search
+from newslint.kinds._prefilter import analyse
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -39,10 +40,12 @@ def compile_rule(spec: RuleSpec) -> Check:
     replacements = [[r.strip() for r in value.split("|")] for value in swap.values()]
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
+    prefilter = analyse(list(swap), fold, bounded=not opts.get("nonword", False))
 
     def check(doc: Document) -> Iterator[Hit]:
-        for m in search(pattern, doc, scope):
-            index = next(i for i in range(len(groups)) if m.start(f"s{i}") != -1)
+        for m in search(pattern, doc, scope, prefilter):
+            # Keys have no groups of their own, so the one group that took part is the key's.
+            index = int(m.lastgroup[1:])
             start, end = m.span(f"s{index}")
             observed = m.group(f"s{index}")
             options = replacements[index]

@@ -1,0 +1,487 @@
+"""Word prefilter for the pattern kinds: look for a rule's matches only where they can start.
+
+Most house-style patterns begin with a known word ("[Oo]rganise", "(?:t|T(?<=...))ravelling",
+"\\bSt(?= \\p{Lu})"). From a pattern we work out, without running it, the words every match
+must begin with, and how far before that word a match may start. A document is split into
+words once (with the `regex` module's own idea of a word character, so that `\\b` agrees);
+a rule whose words are absent cannot match and is skipped, and otherwise its pattern is
+tried only at the few offsets where a match can start. The matches are exactly those of a
+scan of the whole text: every match starts at one of those offsets, and the offsets are
+tried in order, each at or after the end of the previous match, as `finditer` does.
+
+A pattern this analysis does not understand (`.`, `\\w+`, an unbounded run before the
+first word, inline flags...) gets no prefilter, and its rule scans the whole text.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Iterator, Sequence
+
+import regex
+
+from newslint.document import Document
+
+_WORD = regex.compile(r"[^\W_]+")
+_IS_WORD = regex.compile(r"\w")
+_MAX_PATHS = 4096
+_SPECIAL = set(".^$*+?{}[]\\|()")
+
+# Parse tree nodes: ("set", chars) one ASCII letter or digit out of chars; ("nonword",) one
+# character that is not a word character; ("any",) one unknown character; ("zw", kind) a
+# zero-width assertion: "b" word boundary, "nwa" no word character follows, "nwb" none
+# precedes, "other" anything else; ("rep", node, min, max); ("alt", [seq, ...]);
+# ("unknown",) anything else (it stops the analysis where it matters).
+Node = tuple
+
+
+class _Unsupported(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class WordIndex:
+    """The words of one text with their start offsets, as written and case-folded."""
+
+    exact: dict[str, list[int]]
+    folded: dict[str, list[int]]
+    exact_sorted: list[str]
+    folded_sorted: list[str]
+
+
+def word_index(doc: Document, raw: bool) -> WordIndex:
+    def build(d: Document) -> WordIndex:
+        exact: dict[str, list[int]] = {}
+        for m in _WORD.finditer(d.text if raw else d.prose):
+            exact.setdefault(m.group(), []).append(m.start())
+        folded: dict[str, list[int]] = {}
+        for word, positions in exact.items():
+            folded.setdefault(word.casefold(), []).extend(positions)
+        return WordIndex(exact, folded, sorted(exact), sorted(folded))
+
+    return doc.memo("pattern.words.raw" if raw else "pattern.words", build)
+
+
+@dataclass(frozen=True)
+class Prefilter:
+    """Where a rule's matches can start: whole words, word beginnings, offsets before them."""
+
+    words: frozenset[str]  # a match's first word is one of these
+    prefixes: tuple[str, ...]  # ... or begins with one of these
+    offsets: tuple[int, ...] | None  # characters from a match's start to that word; None: unbounded
+    fold: bool
+
+    def starts(self, index: WordIndex) -> list[int] | None:
+        """Sorted offsets where a match may start; None when only a full scan can tell."""
+        table = index.folded if self.fold else index.exact
+        positions: list[int] = []
+        for word in self.words & table.keys():
+            positions.extend(table[word])
+        if self.prefixes:
+            keys = index.folded_sorted if self.fold else index.exact_sorted
+            for prefix in self.prefixes:
+                i = bisect.bisect_left(keys, prefix)
+                while i < len(keys) and keys[i].startswith(prefix):
+                    positions.extend(table[keys[i]])
+                    i += 1
+        if not positions:
+            return []
+        if self.offsets is None:
+            return None
+        return sorted({p - k for p in positions for k in self.offsets if p >= k})
+
+
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], timeout: float) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` gives, trying only `starts` (sorted), which hold every match start."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = pattern.match(text, start, timeout=timeout)
+        if m is not None and m.end() > m.start():
+            end = m.end()
+            yield m
+
+
+def analyse(alternatives: Sequence[str], flags_fold: bool, bounded: bool) -> Prefilter | None:
+    """The prefilter of a pattern made of `alternatives` (each a regex), or None.
+
+    `bounded`: the pattern is wrapped so that a match starts and ends at a word boundary
+    (Vale's `nonword: false`); otherwise each alternative must show its own boundaries.
+    """
+    words: set[str] = set()
+    prefixes: set[str] = set()
+    offsets: set[int] = set()
+    unbounded = False
+    try:
+        for alternative in alternatives:
+            tree = _Parser(alternative).parse()
+            # The words a match consumes are the telling ones ("license", not the "the" of a
+            # lookbehind); the words of a leading lookbehind serve when the match has none.
+            found_all = [_first_word(path, bounded) for path in _paths_with_start(tree, False)]
+            if any(f is None or f[2] is None for f in found_all):
+                behind = [_first_word(path, bounded) for path in _paths_with_start(tree, True)]
+                if None in found_all or not any(f is None or f[2] is None for f in behind):
+                    found_all = behind
+            for found in found_all:
+                if found is None:
+                    return None
+                word_set, complete, offset = found
+                for word in word_set:
+                    word = word.lower() if flags_fold else word
+                    (words if complete else prefixes).add(word)
+                if offset is None:
+                    unbounded = True
+                else:
+                    offsets.add(offset)
+                    if bounded:
+                        offsets.add(offset + 1)  # Vale's wrapper may take a "_" first
+    except (_Unsupported, RecursionError, IndexError):
+        return None
+    if not words and not prefixes:
+        return None
+    return Prefilter(frozenset(words), tuple(sorted(prefixes)), None if unbounded else tuple(sorted(offsets)), flags_fold)
+
+
+def _paths_with_start(tree: list[Node], read_behind: bool) -> list[list[Node]]:
+    """Paths with a ("start",) node where the match starts: after the text of a leading
+    lookbehind (its words count too: "(?<=\\bRecogni)s" begins inside "Recognise")."""
+    top = tree[0]
+    out: list[list[Node]] = []
+    for branch in top[1] if top[0] == "alt" else [tree]:
+        head = branch[0] if branch else None
+        if read_behind and head is not None and head[0] == "zw" and len(head) > 2:
+            for before in _paths([head[2]]):
+                out.extend(before + [("start",)] + rest for rest in _paths(branch[1:]))
+        else:
+            out.extend([("start",)] + rest for rest in _paths(branch))
+        if len(out) > _MAX_PATHS:
+            raise _Unsupported
+    return out
+
+
+def _first_word(path: list[Node], bounded: bool) -> tuple[set[str], bool, int | None] | None:
+    """The words a match's first word can be, whether they are whole words (else word
+    beginnings), and the distance from the match's start to that word (None: unbounded)."""
+    left = False
+    width: int | None = 0  # characters consumed so far along the path
+    start: int | None = None
+    i = 0
+    while i < len(path):
+        node = path[i]
+        kind = node[0]
+        if kind == "set":
+            break
+        if kind == "start":
+            start = width
+            left = left or bounded
+        elif kind == "nonword":
+            left = True
+            width = None if width is None else width + 1
+        elif kind == "nonword*":
+            width = None
+        elif kind == "zw":
+            if node[1] in ("b", "nwb"):
+                left = True
+        else:
+            return None  # an unknown character before the first word
+        i += 1
+    else:
+        return None  # no word at all
+    if not left:
+        return None  # the word may continue to the left of the match
+    word_at = width
+    words = {""}
+    while i < len(path):
+        node = path[i]
+        kind = node[0]
+        if kind == "start":
+            start = width
+        elif kind == "set":
+            words = {w + c for w in words for c in node[1]}
+            width = None if width is None else width + 1
+            if len(words) > _MAX_PATHS:
+                return None
+        elif kind in ("nonword", "nonword*"):
+            return _word_result(path, i, words, kind == "nonword", word_at, start, width)
+        elif kind == "zw":
+            if node[1] in ("b", "nwa"):
+                return _word_result(path, i, words, True, word_at, start, width)
+        else:
+            return _word_result(path, i, words, False, word_at, start, width)
+        i += 1
+    return _word_result(path, i, words, bounded, word_at, start, width)
+
+
+def _word_result(path: list[Node], i: int, words: set[str], complete: bool, word_at: int | None,
+                 start: int | None, width: int | None) -> tuple[set[str], bool, int | None]:
+    if start is None:  # the word ends inside a leading lookbehind: find where the match starts
+        for node in path[i:]:
+            if node[0] == "start":
+                start = width
+                break
+            if node[0] in ("set", "nonword", "any", "wordchar"):
+                width = None if width is None else width + 1
+            elif node[0] != "zw":
+                width = None
+    if word_at is None or start is None:
+        return words, complete, None
+    return words, complete, word_at - start
+
+
+def _paths(seq: list[Node]) -> list[list[Node]]:
+    """Every sequence of simple nodes the parse tree allows (bounded repeats unrolled)."""
+    paths: list[list[Node]] = [[]]
+    for node in seq:
+        kind = node[0]
+        if kind == "alt":
+            options = [p for branch in node[1] for p in _paths(branch)]
+        elif kind == "rep":
+            options = _repeat(node)
+        else:
+            options = [[node]]
+        paths = [p + o for p in paths for o in options]
+        if len(paths) > _MAX_PATHS:
+            raise _Unsupported
+    return paths
+
+
+def _repeat(node: Node) -> list[list[Node]]:
+    _, inner, low, high = node
+    inner_paths = _paths([inner])
+    if all(len(p) == 1 and p[0][0] in ("nonword", "nonword*") for p in inner_paths):
+        if high is None or high > 1:
+            return [[("nonword*",)]] if low == 0 else [[("nonword",), ("nonword*",)]]
+        return ([[]] if low == 0 else []) + inner_paths
+    if all(all(n[0] == "zw" for n in p) for p in inner_paths):
+        return [[]]
+    if high is None or high > 3:
+        # One occurrence for sure, then an unknown stretch: enough to know how a word begins.
+        return [inner_paths[0] + [("unknown",)]] if low >= 1 and len(inner_paths) == 1 else [[("unknown",)]]
+    out: list[list[Node]] = []
+    for count in range(low, high + 1):
+        combos: list[list[Node]] = [[]]
+        for _ in range(count):
+            combos = [c + p for c in combos for p in inner_paths]
+            if len(combos) > _MAX_PATHS:
+                raise _Unsupported
+        out.extend(combos)
+    return out
+
+
+class _Parser:
+    """A recursive-descent parser for the part of regex syntax the analysis needs."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def parse(self) -> list[Node]:
+        node = self._alternation()
+        if self.i != len(self.p):
+            raise _Unsupported
+        return [node]
+
+    def _alternation(self) -> Node:
+        branches = [self._sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self._sequence())
+        return ("alt", branches)
+
+    def _sequence(self) -> list[Node]:
+        seq: list[Node] = []
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            atom = self._atom()
+            seq.append(self._quantified(atom))
+        return seq
+
+    def _quantified(self, atom: Node) -> Node:
+        p = self.p
+        if self.i >= len(p):
+            return atom
+        c = p[self.i]
+        low: int
+        high: int | None
+        if c == "?":
+            low, high = 0, 1
+        elif c == "*":
+            low, high = 0, None
+        elif c == "+":
+            low, high = 1, None
+        elif c == "{":
+            close = p.find("}", self.i)
+            body = p[self.i + 1 : close] if close != -1 else ""
+            parts = body.split(",")
+            if close == -1 or len(parts) > 2 or not all(x.strip().isdigit() or (x == "" and k == 1) for k, x in enumerate(parts)):
+                return atom  # a literal "{"... is not something Vale's rules write; keep it simple
+            low = int(parts[0])
+            high = low if len(parts) == 1 else (int(parts[1]) if parts[1] else None)
+            self.i = close
+        else:
+            return atom
+        self.i += 1
+        if self.i < len(p) and p[self.i] in "?+":
+            self.i += 1
+        if atom[0] == "zw":
+            return atom if low >= 1 else ("zw", "other")
+        return ("rep", atom, low, high)
+
+    def _atom(self) -> Node:
+        p = self.p
+        c = p[self.i]
+        self.i += 1
+        if c == "(":
+            return self._group()
+        if c == "[":
+            return self._class()
+        if c == "\\":
+            return self._escape()
+        if c == ".":
+            return ("any",)
+        if c == "^":
+            return ("zw", "nwb")
+        if c == "$":
+            return ("zw", "nwa")
+        if c in "*+?{":
+            raise _Unsupported
+        return _char(c)
+
+    def _group(self) -> Node:
+        p = self.p
+        kind = "group"
+        if p.startswith("?:", self.i) or p.startswith("?>", self.i):
+            self.i += 2
+        elif p.startswith("?P<", self.i) or (p.startswith("?<", self.i) and not p.startswith(("?<=", "?<!"), self.i)):
+            close = p.index(">", self.i)
+            self.i = close + 1
+        elif p.startswith(("?=", "?!"), self.i):
+            kind = "ahead" if p[self.i + 1] == "=" else "not-ahead"
+            self.i += 2
+        elif p.startswith(("?<=", "?<!"), self.i):
+            kind = "behind" if p[self.i + 2] == "=" else "not-behind"
+            self.i += 3
+        elif p.startswith("?#", self.i):
+            self.i = p.index(")", self.i) + 1
+            return ("zw", "other")
+        elif p.startswith("?", self.i):
+            raise _Unsupported  # inline flags, conditionals, branch resets...
+        body = self._alternation()
+        if self.i >= len(p) or p[self.i] != ")":
+            raise _Unsupported
+        self.i += 1
+        if kind == "group":
+            return body
+        if kind == "behind":  # kept, so that a leading lookbehind can be read as text
+            return ("zw", _lookaround(kind, body), body)
+        return ("zw", _lookaround(kind, body))
+
+    def _escape(self) -> Node:
+        p = self.p
+        c = p[self.i]
+        self.i += 1
+        if c in "sWntrfv":
+            return ("nonword",)
+        if c == "b":
+            return ("zw", "b")
+        if c in "BAZzG":
+            return ("zw", "other")
+        if c in "pP":
+            if self.i < len(p) and p[self.i] == "{":
+                self.i = p.index("}", self.i) + 1
+            else:
+                self.i += 1
+            return ("any",)
+        if c.isalnum():
+            if c.isdigit():
+                raise _Unsupported  # a back reference
+            return ("wordchar",) if c == "w" else ("any",)  # \d \S \x.. \N{...}: not spelt out
+        return _char(c)
+
+    def _class(self) -> Node:
+        p = self.p
+        negated = p.startswith("^", self.i)
+        if negated:
+            self.i += 1
+        chars: set[str] = set()
+        classes: set[str] = set()
+        first = True
+        while True:
+            c = p[self.i]
+            self.i += 1
+            if c == "]" and not first:
+                break
+            first = False
+            if c == "\\":
+                e = p[self.i]
+                self.i += 1
+                if e in "sSwWdDpP":
+                    if e in "pP":
+                        if p.startswith("{", self.i):
+                            self.i = p.index("}", self.i) + 1
+                        else:
+                            self.i += 1
+                    classes.add(e)
+                    continue
+                c = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}.get(e, e)
+                if e.isalnum() and e not in "ntrfv":
+                    raise _Unsupported
+            elif c == "[":
+                raise _Unsupported  # nested sets (a `regex` V1 feature)
+            if p.startswith("-", self.i) and not p.startswith("-]", self.i):
+                end = p[self.i + 1]
+                if end == "\\":
+                    raise _Unsupported
+                self.i += 2
+                if ord(end) - ord(c) > 128 or ord(end) < ord(c):
+                    raise _Unsupported
+                chars.update(chr(x) for x in range(ord(c), ord(end) + 1))
+            else:
+                chars.add(c)
+        if negated:
+            # [^\S\n] and the like: only whitespace is left, and no whitespace is a word character.
+            return ("nonword",) if "S" in classes else ("any",)
+        if classes - {"s", "W"}:
+            return ("any",)
+        words = {c for c in chars if _IS_WORD.match(c)}
+        if not words:
+            return ("nonword",)
+        if all(c.isascii() and c.isalnum() for c in words):
+            if len(words) == len(chars) and not classes:
+                return ("set", frozenset(words))
+            return ("alt", [[("set", frozenset(words))], [("nonword",)]])
+        return ("any",)
+
+
+def _char(c: str) -> Node:
+    if c.isascii() and c.isalnum():
+        return ("set", frozenset(c))
+    if _IS_WORD.match(c):
+        return ("any",)  # a non-ASCII letter, or "_": no prefilter through it
+    return ("nonword",)
+
+
+def _lookaround(kind: str, body: Node) -> str:
+    """What a lookaround tells about the characters next to it."""
+    if kind in ("not-ahead", "not-behind"):
+        inner = _paths([body])
+        if inner and all(len(p) == 1 and p[0][0] == "wordchar" for p in inner):
+            return "nwa" if kind == "not-ahead" else "nwb"  # (?!\w), (?<!\w)
+        return "other"
+    paths = _paths([body])
+    if kind == "ahead":
+        firsts = [_first_consumed(p) for p in paths]
+        return "nwa" if firsts and all(f in ("nonword", "nwa") for f in firsts) else "other"
+    lasts = [_first_consumed(list(reversed(p))) for p in paths]
+    return "nwb" if lasts and all(f in ("nonword", "nwb") for f in lasts) else "other"
+
+
+def _first_consumed(path: list[Node]) -> str:
+    for node in path:
+        if node[0] == "zw":
+            if node[1] in ("nwa", "nwb"):
+                return node[1]
+            continue
+        return node[0]
+    return "empty"
