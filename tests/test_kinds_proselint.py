@@ -64,6 +64,9 @@ def test_same_lines_columns_and_checks_as_proselint_on_every_example(linter: Lin
     "It was very good, very unique.\nBut very.\n",  # repeated, first line, line starts
     "\n\nBut then it was all very good!!\n",        # leading blank lines: the padding
     "Wax poetically. The 90's were great...\n",
+    "That is an echo is an echo.\n\nDon't miss the biggest illusion miss the biggest illusion.\n",
+    "We saw the us the us-led plan and x9a a 9b 9b, then Gone gone.\n",   # lookarounds, tails of tokens
+    "ΣΑΣ σας και İi ii KELVIN \u212aelvin kelvin.\n",                     # case-folding traps
 ])
 def test_same_as_proselint_on_edge_cases(linter: Linter, text: str) -> None:
     assert newslint_positions(linter, text) == proselint_positions(text)

@@ -7,12 +7,15 @@ lists, preferred forms, existence patterns) and proselint's regex engines (RE2 f
 changes is how they run:
 
 - everything is compiled once, in compile_rule, instead of looked up per file;
-- the batches proselint splits a long list into (150 entries each) are combined into one
-  set per rule, so a document is scanned once per rule rather than once per batch;
+- the RE2 patterns of all the checks are combined into a few sets (_Gate), matched once
+  per document and shared by every rule, instead of one set per check and batch; a rule
+  reads only the patterns that occur;
 - the padded text and proselint's quotation spans are computed once per document and
   shared by every proselint rule (Document.memo);
-- the one check whose alternation is slow in `re` (uncomparables, 2 x 37 branches that each
-  start with a lookbehind) is factored into an equivalent pattern.
+- the slow `re` checks run only where they can match: a long alternation of literal
+  entries is cut to the entries present (misc.preferred_forms), uncomparables' 74
+  lookbehind branches are factored and gated by one RE2 search, and lexical_illusions is
+  gated by a necessary condition on repeated tokens.
 
 Positions. proselint lints "\\n" + text + "\\n" and reports 1-based lines and 1-based
 code-point columns of a match's start in that padded text; here a span in the padded text
@@ -47,7 +50,10 @@ DEFAULT_QUOTES = "include"
 
 # (start, end, message, replacement) in the padded text.
 Result = tuple[int, int, str, "str | None"]
-Matcher = Callable[[str], Iterable[Result]]
+Matcher = Callable[["_Scan"], Iterable[Result]]
+# The combined sets hold at most as many patterns as proselint's own (larger RE2 sets
+# outgrow RE2's default DFA memory).
+_SET_SIZE = 150
 
 
 @functools.cache
@@ -61,6 +67,69 @@ def registered_checks() -> tuple[ProseCheck, ...]:
 def check_paths() -> list[str]:
     """The distinct check paths, in proselint's registration order."""
     return list(dict.fromkeys(c.path for c in registered_checks()))
+
+
+class _Gate:
+    """Which of proselint's RE2 ("Fast") patterns occur in a text, for every rule at once.
+
+    Each proselint check runs its own RE2 set over the text, about a hundred passes a
+    document; here every pattern of every Fast check with the same options goes into a few
+    combined sets, matched once per document and shared by all rules (Document.memo). A
+    rule then reads only its patterns that occur. Whether a pattern occurs does not depend
+    on the set it is in, so each rule gets the answer its own set would give.
+    """
+
+    def __init__(self, opts: Any, patterns: list[str]) -> None:
+        import re2
+
+        self.index = {pattern: i for i, pattern in enumerate(dict.fromkeys(patterns))}
+        ordered = list(self.index)
+        self.sets = []
+        for base in range(0, len(ordered), _SET_SIZE):
+            matcher = re2.Set.SearchSet(opts.re2_opts)
+            for pattern in ordered[base : base + _SET_SIZE]:
+                matcher.Add(pattern)
+            matcher.Compile()
+            self.sets.append((base, matcher))
+
+    def match(self, text: str) -> frozenset[int]:
+        encoded = text.encode("utf-8")  # once, not once a set
+        found: set[int] = set()
+        for base, matcher in self.sets:
+            found.update(base + i for i in matcher.Match(encoded) or ())
+        return frozenset(found)
+
+
+@functools.cache
+def _gate(opts: Any) -> _Gate:
+    """The combined sets for one set of regex options (built from immutable proselint data)."""
+    from proselint.registry.checks import types
+    from proselint.registry.checks.engine import Fast
+
+    patterns: list[str] = []
+    for c in registered_checks():
+        t = c.check_type
+        if not isinstance(c.engine, Fast) or c.engine.opts != opts:
+            continue
+        if isinstance(t, (types.Existence, types.PreferredFormsSimple, types.PreferredForms)):
+            patterns += [t.padding.format(item) for item in t.items]
+        elif isinstance(t, types.ExistenceSimple):
+            patterns.append(t.pattern)
+        elif isinstance(t, types.Consistency):
+            patterns += [term for pair in t.term_pairs for term in pair]
+    return _Gate(opts, patterns)
+
+
+@dataclass
+class _Scan:
+    """One document as proselint sees it: the padded text, and the gate's answers."""
+
+    doc: Document
+    text: str
+
+    def present(self, opts: Any) -> frozenset[int]:
+        key = f"proselint.present.{int(opts.case_insensitive)}{int(opts.multi_line)}"
+        return self.doc.memo(key, lambda _: _gate(opts).match(self.text))
 
 
 @dataclass(frozen=True)
@@ -84,9 +153,10 @@ def compile_rule(spec: RuleSpec) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         padded = doc.memo("proselint.padded", _padded)
         bounds = doc.memo("proselint.quote_bounds", _quote_bounds)
+        scan = _Scan(doc, padded)
         size = len(doc.text)
         for program in programs:
-            results = program.matcher(padded)
+            results = program.matcher(scan)
             if program.ppm_threshold:
                 results = _over_threshold(results, program.ppm_threshold, len(padded))
             for start, end, message, replacement in results:
@@ -163,6 +233,8 @@ def _compile(group: list[ProseCheck]) -> Matcher:
 
     first = group[0]
     t = first.check_type
+    if first.path == "lexical_illusions" and isinstance(t, types.ExistenceSimple):
+        return _lexical_illusions(first, t.pattern, t.exceptions)
     if isinstance(t, types.Existence):
         return _existence(first, [i for c in group for i in c.check_type.items], t.padding, t.exceptions)
     if isinstance(t, types.PreferredFormsSimple):
@@ -182,22 +254,7 @@ def _compile(group: list[ProseCheck]) -> Matcher:
     if fast is not None:
         return fast
     # A check written as a function: run it as proselint does.
-    return lambda text: ((r.span[0], r.span[1], r.message, r.replacements) for r in first.check(text))
-
-
-def _term_set(c: ProseCheck, terms: list[str]) -> Callable[[str], set[int] | None]:
-    """Which of `terms` occur in a text, in one RE2 pass (None: cannot tell, read them all)."""
-    from proselint.registry.checks.engine import Fast
-
-    if not isinstance(c.engine, Fast):
-        return lambda _: None
-    import re2
-
-    matcher = re2.Set.SearchSet(c.engine.opts.re2_opts)
-    for term in terms:
-        matcher.Add(term)
-    matcher.Compile()
-    return lambda text: set(matcher.Match(text) or ())
+    return lambda scan: ((r.span[0], r.span[1], r.message, r.replacements) for r in first.check(scan.text))
 
 
 _LITERAL = re.compile(r"[A-Za-z0-9' -]+")
@@ -258,13 +315,51 @@ def _exceptions(c: ProseCheck, padding: Any, exceptions: tuple[str, ...]) -> Cal
     return _compiled_set(c, padding, exceptions, Anchor.ANCHOR_BOTH).exists_in  # type: ignore[no-any-return]
 
 
+def _gated(c: ProseCheck, patterns: list[str]) -> Callable[[_Scan], Callable[[int], bool]]:
+    """For a Fast check: scan -> "does pattern i (of `patterns`) occur?", from the gate.
+    For a Fancy one, every pattern may occur."""
+    from proselint.registry.checks.engine import Fast
+
+    if not isinstance(c.engine, Fast):
+        return lambda scan: lambda i: True
+    opts = c.engine.opts
+    indices = [_gate(opts).index[p] for p in patterns]
+    return lambda scan: (lambda present: lambda i: indices[i] in present)(scan.present(opts))
+
+
+def _set_finditer(c: ProseCheck, padding: Any, items: Iterable[str]) -> Callable[[_Scan], Iterator[Any]]:
+    """The matches of a list of entries, as proselint's match set finds them.
+
+    For RE2, proselint's set says which entries occur with their padding (\\b...\\b), and
+    then it reads the matches of each such entry *without* the padding (so "cafe" is also
+    found inside "cafeteria" once "cafe" occurs on its own); the gate plays the set's part.
+    For `re`, it is one alternation of the padded entries.
+    """
+    from proselint.registry.checks.engine import Fast
+
+    items = tuple(items)
+    if not isinstance(c.engine, Fast):
+        fancy = _compiled_set(c, padding, items)
+        return lambda scan: fancy.finditer(scan.text)  # type: ignore[no-any-return]
+    compiled = [c.engine.compiled_pattern(item) for item in items]
+    occurs = _gated(c, [padding.format(item) for item in items])
+
+    def finditer(scan: _Scan) -> Iterator[Any]:
+        present = occurs(scan)
+        for i, pattern in enumerate(compiled):
+            if present(i):
+                yield from pattern.finditer(scan.text)
+
+    return finditer
+
+
 def _existence(c: ProseCheck, items: list[str], padding: Any, exceptions: tuple[str, ...]) -> Matcher:
-    match_set = _compiled_set(c, padding, items)
+    finditer = _set_finditer(c, padding, items)
     excepted = _exceptions(c, padding, exceptions)
     message, (lead, trail) = c.message, c.offset
 
-    def run(text: str) -> Iterator[Result]:
-        for m in match_set.finditer(text):
+    def run(scan: _Scan) -> Iterator[Result]:
+        for m in finditer(scan):
             found = m.group(0).strip()
             if not excepted(found):
                 yield m.start() + lead, m.end() + trail, message.format(found), None
@@ -278,9 +373,12 @@ def _existence_simple(c: ProseCheck, pattern: str, exceptions: tuple[str, ...]) 
     compiled = c.engine.compiled_pattern(pattern)
     excepted = _exceptions(c, Padding.RAW, exceptions)
     message, (lead, trail) = c.message, c.offset
+    occurs = _gated(c, [pattern])
 
-    def run(text: str) -> Iterator[Result]:
-        for m in compiled.finditer(text):
+    def run(scan: _Scan) -> Iterator[Result]:
+        if not occurs(scan)(0):
+            return
+        for m in compiled.finditer(scan.text):
             found = m.group(0).strip()
             if not excepted(found):
                 yield m.start() + lead, m.end() + trail, message.format(found), None
@@ -289,12 +387,12 @@ def _existence_simple(c: ProseCheck, pattern: str, exceptions: tuple[str, ...]) 
 
 
 def _preferred_simple(c: ProseCheck, items: dict[str, str], padding: Any) -> Matcher:
-    match_set = _compiled_set(c, padding, tuple(items))
+    finditer = _set_finditer(c, padding, items)
     fold = c.engine.opts.case_insensitive
     message, (lead, trail) = c.message, c.offset
 
-    def run(text: str) -> Iterator[Result]:
-        for m in match_set.finditer(text):
+    def run(scan: _Scan) -> Iterator[Result]:
+        for m in finditer(scan):
             original = m.group(0).strip()
             replacement = items.get(original.lower() if fold else original)
             yield m.start() + lead, m.end() + trail, message.format(replacement, original), replacement
@@ -303,12 +401,17 @@ def _preferred_simple(c: ProseCheck, items: dict[str, str], padding: Any) -> Mat
 
 
 def _preferred(c: ProseCheck, items: dict[str, str], padding: Any) -> Matcher:
-    compiled = [(c.engine.compiled_pattern(padding.format(original)), replacement) for original, replacement in items.items()]
+    patterns = [padding.format(original) for original in items]
+    compiled = [(c.engine.compiled_pattern(p), replacement) for p, replacement in zip(patterns, items.values())]
     message, (lead, trail) = c.message, c.offset
+    occurs = _gated(c, patterns)
 
-    def run(text: str) -> Iterator[Result]:
-        for pattern, replacement in compiled:
-            for m in pattern.finditer(text):
+    def run(scan: _Scan) -> Iterator[Result]:
+        present = occurs(scan)
+        for i, (pattern, replacement) in enumerate(compiled):
+            if not present(i):
+                continue
+            for m in pattern.finditer(scan.text):
                 yield m.start() + lead, m.end() + trail, message.format(replacement, m.group(0).strip()), replacement
 
     return run
@@ -322,12 +425,13 @@ def _consistency(c: ProseCheck, pairs: tuple[tuple[str, str], ...]) -> Matcher:
     message, (lead, trail) = c.message, c.offset
     # A pair reports only when both of its spellings occur, so one pass of a set of every
     # term picks the pairs worth reading.
-    present = _term_set(c, [term for pair in pairs for term in pair])
+    occurs = _gated(c, [term for pair in pairs for term in pair])
 
-    def run(text: str) -> Iterator[Result]:
-        found = present(text)
+    def run(scan: _Scan) -> Iterator[Result]:
+        text = scan.text
+        present = occurs(scan)
         for index, (pair, patterns) in enumerate(compiled):
-            if found is not None and not (2 * index in found and 2 * index + 1 in found):
+            if not (present(2 * index) and present(2 * index + 1)):
                 continue
             steps = []
             previous = True
@@ -354,8 +458,8 @@ def _reverse_existence(c: ProseCheck, allowed: set[str], tokenizer: str) -> Matc
     fold = c.engine.opts.case_insensitive
     message, (lead, trail) = c.message, c.offset
 
-    def run(text: str) -> Iterator[Result]:
-        for m in compiled.finditer(text):
+    def run(scan: _Scan) -> Iterator[Result]:
+        for m in compiled.finditer(scan.text):
             word = m.group(0)
             if (word.lower() if fold else word) not in allowed:
                 yield m.start() + lead + 1, m.end() + trail, message.format(word), None
@@ -377,10 +481,81 @@ def _fast_function(c: ProseCheck) -> Matcher | None:
         branches = "|".join(rf"{comp}\s+(?:{adjectives})\b" for comp in uncomparables.FANCY_COMPARATORS)
         compiled = c.engine.compiled_pattern(rf"(?<!at\s)\b(?:{branches})")
         message, (lead, trail) = c.message, c.offset
+        # Most texts have no comparator before an uncomparable at all: one RE2 search for
+        # the same words without the lookbehind and word boundaries (so it finds a superset;
+        # its whitespace class is Python's \s) lets them skip `re` altogether.
+        import re2
 
-        def run(text: str) -> Iterator[Result]:
+        python_space = r"[\t\n\x{0b}\x{0c}\r\x{1c}-\x{1f}\x{85}\p{Z}]"
+        comparators = "|".join(uncomparables.FANCY_COMPARATORS)
+        gate = re2.compile(f"(?:{comparators}){python_space}+(?:{adjectives})", _re2_options(ignorecase=True))
+
+        def run(scan: _Scan) -> Iterator[Result]:
+            text = scan.text
+            if gate.search(text) is None:
+                return
             for m in compiled.finditer(text):
                 yield m.start() + lead, m.end() + trail, message.format(m.group(0).strip()), None
 
         return run
     return None
+
+
+def _re2_options(ignorecase: bool) -> Any:
+    import re2
+
+    options = re2.Options()
+    options.case_sensitive = not ignorecase
+    options.never_capture = True
+    return options
+
+
+# Characters whose lowercase is not one character of the same kind (İ; the Kelvin sign,
+# which lowercases to an ASCII letter) or depends on its place (Σ, final ς): in a text
+# with one of them, the token test below could differ from `re`, so it is not used.
+_CASE_TRAPS = frozenset("\u0130\u212a\u03a3\u03c2\u03c3")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'-")
+
+
+def _lexical_illusions(c: ProseCheck, pattern: str, exceptions: tuple[str, ...]) -> Matcher:
+    """proselint's repeated-phrase pattern, run only on texts that can match it.
+
+    The pattern is `(?<![A-Za-z'-])(\\w+(?:\\s+\\w+){0,3})(\\s+\\1)+(?![A-Za-z'-])` (case-
+    insensitive): a phrase of n = 1 to 4 words, then the same phrase again. `re` tries it
+    at every word, which makes it the slowest check. A match needs, with t the text's
+    whitespace-separated tokens, lowercased, and t[i] the token the phrase starts in:
+    for n = 1, one word repeated, which a simpler `re` search for `(\\w+)\\s+\\1` with the
+    same lookarounds finds; for n >= 2, t[i] ends with t[i+n] (the phrase's first word,
+    starting where the lookbehind allows) and t[i+n+1] starts with t[i+1] (its second).
+    its middle words and last word follow again the same way. A text with none of this
+    cannot match, and most texts have none.
+    """
+    run_all = _existence_simple(c, pattern, exceptions)
+    one_word = c.engine.compiled_pattern(r"(?<![A-Za-z'-])(\w+)\s+\1(?![A-Za-z'-])")
+
+    def may_match(text: str) -> bool:
+        if one_word.search(text) is not None or not _CASE_TRAPS.isdisjoint(text):
+            return True
+        tokens = text.lower().split()
+        for n in (2, 3, 4):
+            for i, (first, again) in enumerate(zip(tokens, tokens[n:])):
+                if first.endswith(again) and (len(first) == len(again) or first[-len(again) - 1] not in _LETTERS) \
+                        and _repeats(tokens, i, n):
+                    return True
+        return False
+
+    def run(scan: _Scan) -> Iterable[Result]:
+        return run_all(scan) if may_match(scan.text) else ()
+
+    return run
+
+
+def _repeats(tokens: list[str], i: int, n: int) -> bool:
+    """Whether the n-word phrase starting in tokens[i] (its first word, a tail of tokens[i],
+    already found again as tokens[i+n]) goes on repeating: its middle words again whole,
+    its last word again at the start of a token and not followed by a letter."""
+    last = i + 2 * n - 1
+    if last >= len(tokens) or any(tokens[i + n + k] != tokens[i + k] for k in range(1, n - 1)):
+        return False
+    word, token = tokens[i + n - 1], tokens[last]
+    return token.startswith(word) and (len(token) == len(word) or token[len(word)] not in _LETTERS)
