@@ -91,12 +91,25 @@ def test_diff_prints_a_patch_and_changes_nothing(desk: Path) -> None:
     assert result.returncode == 1
 
 
-def test_unsafe_fixes_need_the_flag(desk: Path) -> None:
+def test_a_house_spelling_with_two_options_has_no_fix(desk: Path) -> None:
     (desk / "rules" / "House" / "Kyiv.yml").write_text(RULE.replace("Kiev: Kyiv", "Kiev: Kyiv|Kyyiv"), encoding="utf-8")
     article = desk / "a.txt"
     article.write_text("Kiev is a city.\n", encoding="utf-8")
     fix(desk, "a.txt")
     assert article.read_text(encoding="utf-8") == "Kiev is a city.\n"  # two options: no fix at all
+
+
+def test_unsafe_fixes_are_applied_only_with_the_flag(desk: Path) -> None:
+    # proselint's replacements are unsafe fixes: a reviewer should see them first.
+    (desk / ".newslint.yaml").write_text("extends: none\nselect: [Proselint.nonwords]\n", encoding="utf-8")
+    article = desk / "a.txt"
+    article.write_text("The test was good irregardless.\n", encoding="utf-8")
+    fix(desk, "a.txt")
+    assert article.read_text(encoding="utf-8") == "The test was good irregardless.\n"
+    diff = run_cli("check", "--diff", "--unsafe-fixes", "a.txt", cwd=desk).stdout
+    assert "+The test was good regardless.\n" in diff
+    fix(desk, "--unsafe-fixes", "a.txt")
+    assert article.read_text(encoding="utf-8") == "The test was good regardless.\n"
 
 
 def test_fix_on_standard_input_writes_the_text_even_when_nothing_changes(desk: Path) -> None:
