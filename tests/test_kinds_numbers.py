@@ -81,6 +81,9 @@ EXCEPTIONS = {
     "large numbers": "Twenty million people and forty thousand homes were hit.",
     "possessive name": "The operator 3 said 3's network was ready.",
     "phone": "Call 0800 8 505 505 now.",
+    "products": "The iPhone 6, Windows 7 and a magnitude 6 quake.",
+    "second part of a measure": "He is 5 feet 9 and weighs 12 stone 4.",
+    "sports": "He hit a 3-pointer and went 1-for-3.",
 }
 
 

@@ -73,15 +73,18 @@ _DESIGNATOR_BEFORE = frozenset("""
     heat track lane tier version rule part phase lap hole court division class exhibit
     series season act scene verse paragraph item question option channel figure table type
     mark model formula pc aged age ages par wave window bus ward box floor unit block zone
-    ranked rank plus minus edition
+    ranked rank plus minus edition magnitude
 """.split())
 _AGE_AFTER = re.compile(r"(?:\s+|-)(?:years?|months?|weeks?)(?:\s+|-)old\b|-year-old|\s+year-old", re.IGNORECASE)
 _UNIT_COMPOUND = re.compile(
     r"-(?:inch|foot|feet|ft|mile|metre|meter|km|kilometre|yard|pound|ton|tonne|litre|gallon|"
     r"acre|hectare|storey|story|under|over|nil|all|love|wood|iron|seater|door|speed|wheel|"
-    r"megapixel|bit|megabit|point|ball|day-old|to-\d|for-\d|up)\b",
+    r"megapixel|bit|megabit|point|pointer|ball|day-old|to-\d|for-\d|up)\b",
     re.IGNORECASE,
 )
+# The second part of a measurement: "5 feet 9", "2 hours 23 minutes".
+_MEASURE_BEFORE = re.compile(
+    r"\d\s*(?:feet|foot|ft|stone|st|hours?|hrs?|minutes?|mins?|lbs?|pounds|kg|metres?|m|secs?|seconds?)\s+$")
 _STREET = re.compile(
     r"\s+[A-Z][a-z]+\s+(?:Street|Road|Avenue|Lane|Drive|Square|Place|Way|Close|Court|"
     r"Gardens|Terrace|Crescent|Row|Hill|Park)\b"
@@ -293,6 +296,8 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "list marker"  # "1) If ..."
     if _AGE_AFTER.match(after):
         return "age"
+    if _MEASURE_BEFORE.search(before):
+        return "measurement"
     if _VOTES_TO.match(after) or _VOTES_TO_BEFORE.search(before):
         return "score or result"
     if _STREET.match(after):
@@ -317,7 +322,7 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
             return "designator or age"
         if _MONTH.fullmatch(prev_word + (pw.group(2) if pw else "")):
             return "date"
-        if (prev_word[0].isupper() and not prev_word.endswith(("'s", "\u2019s")) and lower not in _OPENERS
+        if (any(c.isupper() for c in prev_word) and not prev_word.endswith(("'s", "\u2019s")) and lower not in _OPENERS
                 and next_word.lower().rstrip("'\u2019") not in _TIME_NOUNS):
             return "name"  # "Nord Stream 2", "Apollo 11", "Radio 4"; not "Lisbon 5 years ago"
     if nxt in ",)" and re.search(r"[A-Za-z][a-z'\u2019-]*,\s$", before):
