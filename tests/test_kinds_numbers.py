@@ -271,3 +271,9 @@ def test_fixes_are_offered_but_unsafe() -> None:
 
 def test_money_in_full_figures_beside_words() -> None:
     assert found("It paid $1.5 million, and later $1,500,000.", FORMS) == ["1,500,000"]
+
+
+@pytest.mark.parametrize("text", ["9" * 400 + " people", "1" + "0" * 400 + "% from 4% to 6%", "£" + "9" * 350 + "m and £5 million"])
+def test_absurdly_long_figures_do_not_break_a_rule(text: str) -> None:
+    rules = ["AP.Numerals", "UK.Numerals", FORMS, "News.ListCount", "News.PercentagePoints"]
+    assert [f.message for f in lint(text, rules) if f.rule.startswith("newslint")] == []

@@ -11,6 +11,7 @@ figures from 1000 to 2099 are read as years unless the context counts something.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 
@@ -218,6 +219,8 @@ def _figure(m: re.Match[str], starts: frozenset[int], context: tuple[str, str]) 
         value = float(plain)
     except ValueError:
         value = None
+    if value is not None and not math.isfinite(value):
+        value = None  # hundreds of digits: a code, not a quantity
     percent = None
     pm = _PERCENT_AFTER.match(after)
     if pm:
