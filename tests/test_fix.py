@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -137,3 +139,18 @@ def test_write_atomically_replaces_through_a_symlink(tmp_path: Path) -> None:
     link.symlink_to(target)
     write_atomically(str(link), b"new")
     assert link.is_symlink() and target.read_bytes() == b"new"
+
+
+@pytest.mark.parametrize("ending", ["", "\n", "\r\n"])
+def test_diff_is_a_patch_git_apply_takes(desk: Path, ending: str) -> None:
+    article = desk / "a.txt"
+    original = ("Kiev’s mayor spoke.\x0cStill the same line." + ending + ending + "Kiev’s plan" + ending).encode()
+    article.write_bytes(original)
+    # Bytes, not run_cli's text: a CRLF file's patch must keep its "\r".
+    patch = subprocess.run([sys.executable, "-m", "newslint", "check", "--diff", "a.txt"], cwd=desk, capture_output=True,
+                           env=dict(os.environ, PYTHONIOENCODING="utf-8")).stdout
+    assert patch.count(b"@@ ") == 1
+    (desk / "fix.patch").write_bytes(patch)
+    applied = subprocess.run(["git", "apply", "fix.patch"], cwd=desk, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    assert article.read_bytes() == original.replace("Kiev".encode(), "Kyiv".encode())
