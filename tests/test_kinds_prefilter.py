@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from newslint.kinds._pattern import Scope, compile_pattern, search, word_pattern
+from newslint.kinds._pattern import Deferred, Scope, compile_pattern, search, word_pattern
 from newslint.kinds._prefilter import Prefilter, analyse
 from newslint.parse import parse_document
 from newslint.rules import RuleSpec
@@ -80,7 +80,7 @@ def _compiled_parts(spec: RuleSpec) -> tuple[regex.Pattern[str], Scope, Prefilte
 
     check = compile_rule(spec).check
     cells = [c.cell_contents for c in check.__closure__ or ()]  # type: ignore[attr-defined]
-    pattern = next(c for c in cells if isinstance(c, regex.Pattern))
+    pattern = next(c.pattern if isinstance(c, Deferred) else c for c in cells if isinstance(c, (regex.Pattern, Deferred)))
     scope = next(c for c in cells if isinstance(c, Scope))
     return pattern, scope, next((c for c in cells if isinstance(c, Prefilter)), None)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re as _re
+from functools import cached_property
 from typing import Iterator
 
 import regex
@@ -30,6 +31,18 @@ def compile_pattern(key: str, pattern: str, ignorecase: bool = False) -> regex.P
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+class Deferred:
+    """A rule's full pattern, compiled on first use: with a word prefilter, most rules are
+    never needed on a short run (its parts were compiled, and so checked, when loading)."""
+
+    def __init__(self, key: str, source: str, ignorecase: bool) -> None:
+        self.key, self.source, self.ignorecase = key, source, ignorecase
+
+    @cached_property
+    def pattern(self) -> regex.Pattern[str]:
+        return compile_pattern(self.key, self.source, self.ignorecase)
 
 
 def word_pattern(tokens: list[str], nonword: bool, raw: str = "") -> str:
@@ -88,7 +101,7 @@ def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | 
     return pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT_SECONDS)
 
 
-def search(pattern: regex.Pattern[str], doc: Document, scope: Scope,
+def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
            prefilter: Prefilter | None = None) -> Iterator[regex.Match[str]]:
     """Every non-empty match of `pattern` that the scope allows, in one pass over the text.
 
@@ -97,6 +110,10 @@ def search(pattern: regex.Pattern[str], doc: Document, scope: Scope,
     """
     text = scope.text(doc)
     starts = None if prefilter is None else prefilter.starts(word_index(doc, scope.raw))
+    if starts == []:
+        return
+    if isinstance(pattern, Deferred):
+        pattern = pattern.pattern
     matches = finditer(pattern, text) if starts is None else matches_at(pattern, text, starts, MATCH_TIMEOUT_SECONDS)
     for m in matches:
         if m.end() > m.start() and scope.allows(doc, m.start(), m.end()):

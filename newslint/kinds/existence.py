@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Scope, compile_pattern, format_message, search, word_pattern
+from newslint.kinds._pattern import Deferred, Scope, compile_pattern, format_message, search, word_pattern
 from newslint.kinds._prefilter import analyse
 from newslint.rules import Check, RuleSpec
 
@@ -31,7 +31,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         raise OptionError("tokens", "an existence rule needs 'tokens' or 'raw'")
     for token in tokens:
         compile_pattern("tokens", token)
-    pattern = compile_pattern("tokens", word_pattern(tokens, opts.get("nonword", False), raw), opts.get("ignorecase", False))
+    source = word_pattern(tokens, opts.get("nonword", False), raw)
     fold = opts.get("ignorecase", False)
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
@@ -39,6 +39,9 @@ def compile_rule(spec: RuleSpec) -> Check:
         prefilter = None if tokens else analyse([raw], fold, bounded=False)
     else:
         prefilter = analyse(tokens, fold, bounded=not opts.get("nonword", False))
+    # Tokens were each compiled above, so their union can wait until a text needs it; a raw
+    # pattern is compiled now, so that an error in it is reported when the rule loads.
+    pattern = Deferred("tokens", source, fold) if prefilter is not None and not raw else compile_pattern("tokens", source, fold)
 
     def check(doc: Document) -> Iterator[Hit]:
         for m in search(pattern, doc, scope, prefilter):

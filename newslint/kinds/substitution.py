@@ -7,7 +7,7 @@ from typing import Iterator
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import Scope, compile_pattern, format_message, match_case, search
+from newslint.kinds._pattern import Deferred, Scope, compile_pattern, format_message, match_case, search
 from newslint.kinds._prefilter import analyse
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -36,11 +36,13 @@ def compile_rule(spec: RuleSpec) -> Check:
             raise OptionError("swap", f"capture groups are not supported in {key!r}; use (?:...)")
         groups.append(f"(?P<s{i}>{key})")
     body = "|".join(groups)
-    pattern = compile_pattern("swap", body if opts.get("nonword") else f"(?:\\b|_)(?:{body})(?:\\b|_)", fold)
+    source = body if opts.get("nonword") else f"(?:\\b|_)(?:{body})(?:\\b|_)"
     replacements = [[r.strip() for r in value.split("|")] for value in swap.values()]
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
     prefilter = analyse(list(swap), fold, bounded=not opts.get("nonword", False))
+    # Keys the prefilter reads are plain enough to combine safely, so their union can wait.
+    pattern = compile_pattern("swap", source, fold) if prefilter is None else Deferred("swap", source, fold)
 
     def check(doc: Document) -> Iterator[Hit]:
         for m in search(pattern, doc, scope, prefilter):
