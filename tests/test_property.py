@@ -18,7 +18,7 @@ import io
 import os
 from functools import lru_cache
 
-from hypothesis import HealthCheck, event, example, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
 from hypothesis import strategies as st
 
 from newslint.config import Config
@@ -167,7 +167,8 @@ def check_fix(text: str, path: str, unsafe: bool) -> None:
         if not applied:
             break
         current = fixed
-    event("fixed" if current != text else "nothing to fix")
+    if currently_in_test_context():  # (check_fix is also called on fixed examples)
+        event("fixed" if current != text else "nothing to fix")
     once = current
     if current != text:  # (with nothing to fix, fix_text would only repeat the lint above)
         once, _ = lint.fix_text(text, path, unsafe=unsafe)
