@@ -257,6 +257,7 @@ def test_seed_article_has_no_numbers_warning() -> None:
 def test_percentages_in_words_take_figures_mid_sentence() -> None:
     assert found("Only five per cent of staff and 3% of managers agreed.", "UK.Numerals", extends="uk") == ["five per cent"]
     assert found("Forty per cent agreed.", "UK.Numerals", extends="uk") == []
+    assert found("Sales fell one point three per cent.", "UK.Numerals", extends="uk") == []
     (finding,) = lint("Only five per cent agreed.", ["UK.Numerals"], extends="uk")
     assert finding.suggestions == ("5%",)
 

@@ -356,6 +356,10 @@ def _word_exception(text: str, before: str, after: str, at_start: bool) -> str |
         return "part of a compound"
     if text[0].isupper() and not at_start:
         return "name"
+    pw = _PREV_WORD.search(before)
+    prev_word = pw.group(1).lower() if pw else ""
+    if prev_word == "point":
+        return "decimal in words"  # "one point three per cent"
     if _LARGE_AFTER.match(after) or _PERCENT_AFTER.match(after):
         return "large number or percentage"
     if _WORD_RATIO.match(after) or _WORD_RATIO_BEFORE.search(before):
@@ -364,13 +368,10 @@ def _word_exception(text: str, before: str, after: str, at_start: bool) -> str |
         return "age"
     if re.match(r"\s+times\b", after):
         return "multiplier"  # "ten times more": an idiom houses leave in words
-    pw = _PREV_WORD.search(before)
-    if pw and pw.group(1).lower() == "point":
-        return "decimal in words"  # "one point three per cent"
-    if pw and pw.group(1).lower() in {"top", "the", "a", "number", "no", "chapter", "page", "aged"}:
-        # "the top ten", "the twelve", "a twenty" (a note): idiom or name, not a count.
-        return "idiom" if pw.group(1).lower() != "the" else None
+    if prev_word in {"top", "a", "number", "no", "chapter", "page", "aged"}:
+        return "idiom or designator"  # "the top ten", "a twenty" (a note), "page ten"
     return None
+
 
 def money_end(doc: Document, m: Mention) -> int:
     """Where a sum of money ends: past "m", "bn", "million" or "billion" after the figure."""

@@ -39,6 +39,7 @@ OPTIONS = {
 }
 FORMS = ("grouping", "percent", "money", "range")
 
+
 def compile_rule(spec: RuleSpec) -> Check:
     opts = spec.options
     check = opts.get("check")
@@ -95,7 +96,9 @@ def _style_hit(spec: RuleSpec, doc: Document, m: Mention, below: int, from_: int
     if m.percent is not None:
         # Percentages take figures in every house; only a sentence may start with words.
         sign = m.percent[2] if percent == "any" else percent
-        if (m.word and m.sentence_start) or (not m.word and sign == m.percent[2]):
+        if m.word and (m.sentence_start or m.exception != "large number or percentage"):
+            return None  # "Forty per cent said ...", "one point three per cent"
+        if not m.word and sign == m.percent[2]:
             return None
         figure = m.text if not m.word else str(int(value))
         joined = f"{figure}{sign}" if sign == "%" else f"{figure} {sign}"
