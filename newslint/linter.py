@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections import deque
 from dataclasses import dataclass
 from functools import cached_property
@@ -209,7 +210,9 @@ def _start_pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" in multiprocessing.get_all_start_methods():
+    # Fork only where it is the platform's own default (Linux): macOS made spawn its default
+    # because system libraries can crash in a forked child.
+    if multiprocessing.get_start_method(allow_none=True) in (None, "fork") and sys.platform.startswith("linux"):
         linter.engine  # noqa: B018  (compiled once, before the fork)
         _worker = linter
         return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
