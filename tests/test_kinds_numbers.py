@@ -278,3 +278,10 @@ def test_money_in_full_figures_beside_words() -> None:
 def test_absurdly_long_figures_do_not_break_a_rule(text: str) -> None:
     rules = ["AP.Numerals", "UK.Numerals", FORMS, "News.ListCount", "News.PercentagePoints"]
     assert [f.message for f in lint(text, rules) if f.rule.startswith("newslint")] == []
+
+
+def test_millions_are_a_house_setting() -> None:
+    text = "The virus killed five million people and 3 million animals, costing £2 million and 4 million euros."
+    assert found(text, "AP.Numerals") == ["five"]
+    assert found(text, "UK.Numerals", extends="uk") == ["3"]
+    assert found("Five million people and 2.5 million animals.", "UK.Numerals", extends="uk") == []

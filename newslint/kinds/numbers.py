@@ -5,8 +5,8 @@ figure and spelled-out number and decides where figures are the rule whatever th
 style. The rule's `check` option picks what is reported:
 
 - `style`: a figure below `spell_out_below` in running text, a spelled-out number from
-  `figures_from` up, a figure that starts a sentence (years excepted), and a percentage
-  not written the house's way (`percent`).
+  `figures_from` up, a figure that starts a sentence (years excepted), a percentage not
+  written the house's way (`percent`), and "5 million" against "five million" (`millions`).
 - `forms`: the same kind of figure written two ways in one article (thousands commas,
   "%" against "per cent", "£5m" against "£5 million", "3" against "three"); the
   article's majority form wins.
@@ -19,6 +19,7 @@ Precision comes first: where the context is unclear the number is left alone.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from newslint import schema
@@ -35,6 +36,7 @@ OPTIONS = {
     "figures_from": schema.integer,
     "sentence_start": schema.boolean,
     "percent": schema.one_of("%", "percent", "per cent", "any"),
+    "millions": schema.one_of("figures", "words", "any"),
     "forms": schema.string_list,
 }
 FORMS = ("grouping", "percent", "money", "range")
@@ -53,8 +55,9 @@ def compile_rule(spec: RuleSpec) -> Check:
         from_ = opts.get("figures_from", below)
         if below < 0 or from_ < 0:
             raise OptionError("spell_out_below" if below < 0 else "figures_from", "expected 0 or more")
-        return _style_check(spec, scope, below, from_, opts.get("sentence_start", True), opts.get("percent", "any"))
-    for key in ("spell_out_below", "figures_from", "sentence_start", "percent"):
+        style = _Style(below, from_, opts.get("sentence_start", True), opts.get("percent", "any"), opts.get("millions", "any"))
+        return _style_check(spec, scope, style)
+    for key in ("spell_out_below", "figures_from", "sentence_start", "percent", "millions"):
         if key in opts:
             raise OptionError(key, f"{key!r} applies to check: style only")
     if check == "forms":
@@ -77,22 +80,38 @@ def _allowed(doc: Document, scope: Scope) -> list[Mention]:
     return [m for m in mentions(doc) if scope.allows(doc, m.start, m.end)]
 
 
-def _style_check(spec: RuleSpec, scope: Scope, below: int, from_: int, sentence_start: bool, percent: str) -> Check:
+@dataclass(frozen=True)
+class _Style:
+    """A house's numeral style: the options of a `check: style` rule."""
+
+    below: int  # spell out figures below this
+    from_: int  # use figures for spelled-out numbers from this up (0: never)
+    sentence_start: bool  # a figure may not start a sentence
+    percent: str  # "%", "percent", "per cent" or "any"
+    millions: str  # "figures" (AP: 5 million people), "words" (BBC: five million people) or "any"
+
+
+_MILLION_AFTER = re.compile(
+    r"\s+(?:million|billion|trillion)\b(?!\s+(?:euros|dollars|pounds|yen|yuan|rupees|roubles|francs|kronor|rand|won|"
+    r"pesos|riyals|naira|rials)\b)", re.IGNORECASE)
+
+
+def _style_check(spec: RuleSpec, scope: Scope, style: _Style) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         for m in _allowed(doc, scope):
             if m.value is None:
                 continue
-            hit = _style_hit(spec, doc, m, below, from_, sentence_start, percent)
+            hit = _style_hit(spec, doc, m, style)
             if hit is not None:
                 yield hit
 
     return check
 
 
-def _style_hit(spec: RuleSpec, doc: Document, m: Mention, below: int, from_: int,
-               sentence_start: bool, percent: str) -> Hit | None:
+def _style_hit(spec: RuleSpec, doc: Document, m: Mention, style: _Style) -> Hit | None:
     value = m.value
     assert value is not None
+    below, from_, percent = style.below, style.from_, style.percent
     if m.percent is not None:
         # Percentages take figures in every house; only a sentence may start with words.
         sign = m.percent[2] if percent == "any" else percent
@@ -104,6 +123,8 @@ def _style_hit(spec: RuleSpec, doc: Document, m: Mention, below: int, from_: int
         joined = f"{figure}{sign}" if sign == "%" else f"{figure} {sign}"
         return _style(spec, m.start, m.percent[1], doc.text[m.start : m.percent[1]], joined,
                       f"this house writes percentages as '{joined}'")
+    if style.millions != "any" and m.money is None and not m.sentence_start and _MILLION_AFTER.match(doc.prose, m.end):
+        return _millions_hit(spec, m, value, style)
     if m.word:
         if m.sentence_start or m.exception is not None:
             return None
@@ -111,7 +132,7 @@ def _style_hit(spec: RuleSpec, doc: Document, m: Mention, below: int, from_: int
             figure = str(int(value))
             return _style(spec, m.start, m.end, m.text, figure, f"this house uses figures from {from_}")
         return None
-    if m.sentence_start and sentence_start:
+    if m.sentence_start and style.sentence_start:
         if m.year or m.exception is not None:
             return None
         words = spell(int(value)) if value == int(value) and not m.grouped else None
@@ -124,6 +145,20 @@ def _style_hit(spec: RuleSpec, doc: Document, m: Mention, below: int, from_: int
     if below and 1 <= value < below and value == int(value):
         return _style(spec, m.start, m.end, m.text, spell(int(value)) or m.text,
                       f"this house spells out numbers below {below}")
+    return None
+
+
+def _millions_hit(spec: RuleSpec, m: Mention, value: float, style: _Style) -> Hit | None:
+    """'five million people' in a house of figures, '5 million people' in a house of words."""
+    if m.exception not in (None, "unit or money", "large number or percentage"):
+        return None  # "1.5 million-2 million", "Five Million" in a title
+    if m.word and style.millions == "figures":
+        return _style(spec, m.start, m.end, m.text, str(int(value)),
+                      "this house writes millions and billions with a figure")
+    if (not m.word and style.millions == "words" and value == int(value) and 1 <= value < style.below
+            and not m.grouped and m.text.isdigit()):
+        return _style(spec, m.start, m.end, m.text, spell(int(value)) or m.text,
+                      f"this house spells out numbers below {style.below} before million or billion, except for money")
     return None
 
 
