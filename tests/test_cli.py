@@ -110,3 +110,11 @@ def test_rules_and_explain() -> None:
     explained = run_cli("explain", "News.Apostrophes", cwd=ROOT)
     assert explained.returncode == 0 and "Flagged:" in explained.stdout and "Not flagged:" in explained.stdout
     assert run_cli("explain", "No.Such", cwd=ROOT).returncode == 2
+
+
+def test_selectors_repeat_and_add_up(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("The mayor’s plan met the union's anger near Kiev.\n")
+    out = run_cli("check", "--format", "parsable", "--select", "News.Apostrophes", "--select", "AP", "a.md", cwd=tmp_path).stdout
+    assert "[News.Apostrophes]" in out and "[AP." in out
+    out = run_cli("check", "--format", "parsable", "--ignore", "AP", "--ignore", "News.Apostrophes", "a.md", cwd=tmp_path).stdout
+    assert "[News.Apostrophes]" not in out and "[AP." not in out
