@@ -31,12 +31,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import CORPUS, body_words, distinct_articles  # noqa: E402
 from newslint.config import Config, available_rule_files  # noqa: E402
 from newslint.finding import Level  # noqa: E402
 from newslint.linter import Linter, Selection  # noqa: E402
 from newslint.rules import load_rule_spec  # noqa: E402
 
-CORPUS = ROOT / ".." / "shared" / "corpus" / "dev"
 RULE = "News.QuoteAttribution"
 # The reporting words that make a quotation attributed for the purpose of choosing
 # injection sites: the list, every tense. Deliberately this script's own list.
@@ -57,20 +57,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"']?\s+(?=[\"'A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def corpus_files() -> list[Path]:
-    duplicates = set()
-    dup_file = CORPUS / "duplicates.tsv"
-    if dup_file.exists():
-        for line in dup_file.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) == 2:
-                duplicates.add(parts[1].strip())
-    return sorted(p for p in CORPUS.glob("*.txt") if p.name not in duplicates)
-
-
-def body_words(text: str) -> int:
-    headline, _, body = text.partition("\n")
-    return len(body.split())
+corpus_files = distinct_articles
 
 
 def attribution_linter() -> Linter:

@@ -33,12 +33,12 @@ from typing import Callable, Iterator
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import CORPUS, body_words, repeats  # noqa: E402
 from newslint.config import Config, available_rule_files  # noqa: E402
 from newslint.finding import Finding, Level  # noqa: E402
 from newslint.linter import Linter, Selection  # noqa: E402
 from newslint.rules import load_rule_spec  # noqa: E402
 
-CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -62,22 +62,6 @@ class Plant:
     end: int
     text: str
     original: str
-
-
-def repeats(corpus: Path) -> set[str]:
-    """Column 2 of duplicates.tsv: exact copies of another article."""
-    names = set()
-    dup = corpus / "duplicates.tsv"
-    if dup.exists():
-        for line in dup.read_text(encoding="utf-8").splitlines()[1:]:
-            parts = line.split("\t")
-            if len(parts) >= 2:
-                names.add(parts[1].strip())
-    return names
-
-
-def body_words(text: str) -> int:
-    return len(text.split("\n", 1)[1].split()) if "\n" in text else 0
 
 
 def date_rule_ids(pack: str) -> tuple[str, ...]:

@@ -38,12 +38,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import body_words, distinct_articles  # noqa: E402
 from newslint.config import Config  # noqa: E402
 from newslint.finding import Finding, Level  # noqa: E402
 from newslint.linter import Linter, Selection  # noqa: E402
 from tests.helpers import builtin_specs  # noqa: E402
 
-CORPUS = ROOT / ".." / "shared" / "corpus" / "dev"
 RULE = "News.NameVariants"
 _WORD = re.compile(r"(?<![\w'-])[A-Z][a-z]*(?:'?[A-Z][a-z]+)*(?<=[a-z])")
 _LOWER = re.compile(r"(?<![\w'-])[a-z]+")
@@ -57,21 +57,11 @@ _NOT_FIRST = frozenset("""The This That These Those There They Then When What Wh
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"]? +|\n)['\"]?\Z")
 
 
-def articles() -> list[Path]:
-    repeats = set()
-    for line in (CORPUS / "duplicates.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) == 2:
-            repeats.add(parts[1])
-    return sorted(p for p in CORPUS.glob("bbc-*.txt") if p.name not in repeats)
+articles = distinct_articles
 
 
 def body_start(text: str) -> int:
     return text.index("\n") + 1 if "\n" in text else len(text)
-
-
-def body_words(text: str) -> int:
-    return len(text[body_start(text):].split())
 
 
 def surnames(text: str) -> dict[str, tuple[int, list[tuple[int, int]]]]:

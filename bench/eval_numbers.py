@@ -36,11 +36,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import CORPUS, body_words, distinct_articles, repeats  # noqa: E402
 from newslint.config import Config  # noqa: E402
 from newslint.finding import Finding, Level  # noqa: E402
 from newslint.linter import Linter, Selection  # noqa: E402
 
-CORPUS = ROOT / ".." / "shared" / "corpus" / "dev"
 SEED = 5
 _SMALL_WORD = re.compile(r"\b(two|three|four|five|six|seven|eight|nine)\b")
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)")
@@ -57,19 +57,7 @@ _PAIRED = re.compile(rf"\s+(?:or|to|in|out of|and|by)\s+{_NUMBER_WORDS}\b", re.I
 _PAIRED_BEFORE = re.compile(rf"\b{_NUMBER_WORDS}\s+(?:or|to|in|out of|and|by)\s+$|\b(?:number|No\.?)\s+$", re.IGNORECASE)
 
 
-def repeats() -> dict[str, str]:
-    """Each exact copy (duplicates.tsv column 2) -> the article it repeats (column 1)."""
-    copies = {}
-    for line in (CORPUS / "duplicates.tsv").read_text(encoding="utf-8").splitlines()[1:]:
-        parts = line.split("\t")
-        if len(parts) == 2:
-            copies[parts[1]] = parts[0]
-    return copies
-
-
-def corpus_files() -> list[Path]:
-    copies = repeats()
-    return sorted(p for p in CORPUS.glob("*.txt") if p.name not in copies)
+corpus_files = distinct_articles
 
 
 def numbers_rule_ids(packs: tuple[str, ...]) -> tuple[str, ...]:
@@ -86,10 +74,6 @@ def numbers_rule_ids(packs: tuple[str, ...]) -> tuple[str, ...]:
 def linter_for(preset: str) -> Linter:
     packs = {"uk": ("News", "UK"), "ap": ("News", "AP")}[preset]
     return Linter(Config(extends=preset), Selection(numbers_rule_ids(packs)))
-
-
-def body_words(text: str) -> int:
-    return len(text.split("\n", 1)[1].split()) if "\n" in text else 0
 
 
 def serious(findings: list[Finding]) -> list[Finding]:

@@ -19,24 +19,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import CORPUS, distinct_articles  # noqa: E402
 from newslint.config import PRESETS, Config  # noqa: E402
 from newslint.engine import rule_matches  # noqa: E402
 from newslint.finding import Finding, Level  # noqa: E402
 from newslint.linter import Linter, Selection  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "dev"
+DEFAULT_CORPUS = CORPUS
 
 
-def corpus_files(corpus: Path) -> list[Path]:
-    """Every article once: the repeats named in column 2 of duplicates.tsv are left out."""
-    repeats: set[str] = set()
-    listing = corpus / "duplicates.tsv"
-    if listing.is_file():
-        for line in listing.read_text(encoding="utf-8").splitlines()[1:]:
-            columns = line.split("\t")
-            if len(columns) >= 2:
-                repeats.add(columns[1].strip())
-    return sorted(p for p in corpus.glob("*.txt") if p.name not in repeats)
+corpus_files = distinct_articles
 
 
 def context(text: str, f: Finding, width: int = 50) -> str:
