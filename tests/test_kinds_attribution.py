@@ -236,3 +236,17 @@ def test_cli_reports_an_unattributed_quotation(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.strip().endswith("has no attribution in this or the neighbouring sentences. [News.QuoteAttribution]")
     assert ":3:1: warning:" in result.stdout
+
+
+def test_many_quotations_in_one_sentence_stay_linear() -> None:
+    """A paragraph of thousands of short quotations once took minutes (each quotation
+    rescanned its whole sentence); it must not hang a commit hook. The bound is far above
+    the expected tenth of a second, so load on the machine cannot fail it."""
+    import time
+
+    from tests.helpers import lint
+
+    text = '"a," ' * 3000 + "\n\n" + "\u201ca\u201d \u2018b\u2019 " * 2000
+    started = time.process_time()
+    lint(text, select=["News"])
+    assert time.process_time() - started < 10

@@ -59,6 +59,8 @@ _LEAD_IN = re.compile(r"\s*(?:[:,]|\s+that)?\s*", re.IGNORECASE)
 # After a quotation: the clause up to the end of its sentence or the next comma or quotation.
 _TAIL = re.compile(r"\s*([^.;:!?,\"\u201c\u201d\u2018\u2019]*)(?:[.;:!?,\"\u201c\u2018]|\s*$)")
 _TAIL_WORDS = 6
+# How far past a quotation an attribution tail is looked for: a tail is a few words.
+_NEAR = 300
 _NOT_A_SPEAKER = frozenset({"and", "but", "or", "nor", "so", "yet", "because", "which", "while", "as", "if", "when", "then"})
 _WORD = re.compile(r"[^\W_]+(?:['\u2019-][^\W_]+)*")
 # "-- Jane Smith" after a quotation (spaced hyphen, en or em dash, then a capital).
@@ -129,6 +131,38 @@ def _shared(doc: Document) -> _Context:
     return doc.memo("attribution.context", _context)
 
 
+class _Matches:
+    """Every match of one pattern in the narrative, found in one pass per document, so
+    that asking about each quotation's window costs a bisection, not a scan of its
+    sentence (a paragraph of many short quotations would otherwise be quadratic)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        self.matches = list(pattern.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+
+    def first(self, start: int, end: int) -> re.Match[str] | None:
+        i = bisect.bisect_left(self.starts, start)
+        if i < len(self.matches) and self.matches[i].end() <= end:
+            return self.matches[i]
+        return None
+
+    def last(self, start: int, end: int) -> re.Match[str] | None:
+        i = bisect.bisect_right(self.starts, end) - 1
+        while i >= 0 and self.matches[i].end() > end:
+            i -= 1
+        if i >= 0 and self.matches[i].start() >= start:
+            return self.matches[i]
+        return None
+
+
+def _matches(doc: Document, pattern: re.Pattern[str]) -> _Matches:
+    return doc.memo(f"attribution.matches:{pattern.pattern}", lambda d: _Matches(pattern, _shared(d).narrative))
+
+
+def _narrative_words(doc: Document) -> _Matches:
+    return _matches(doc, _WORD)
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -169,7 +203,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
             if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
                 attributed = True  # the next quote paragraph (or sentence) of the same speaker
             previous = (last, attributed)
-            if not attributed and long_enough and (partial_min is None or not _partial(ctx, q, inner) or _words(inner) >= partial_min):
+            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or _words(inner) >= partial_min):
                 yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
 
     return check
@@ -195,14 +229,14 @@ def _cued(doc: Document, ctx: _Context, verbs: re.Pattern[str], q: Quotation, wi
                 hi += 1
         start = min(ctx.sentences[lo].start, q.start) if ctx.sentences else q.start
         end = max(ctx.sentences[hi].end, q.end) if ctx.sentences else q.end
-    if verbs.search(narrative, start, end):
+    if _matches(doc, verbs).first(start, end) is not None:
         return True
     # A colon introducing the quotation: "Mr Smith: ...", "She put it simply: ..."
     # (or a paragraph ending in a colon, with the quotation as the next paragraph).
     lead = narrative[max(0, q.start - 80) : q.start].rstrip()
     if lead.endswith(":") and _WORD.search(lead):
         return True
-    if _DASH_TAIL.match(narrative, q.end):
+    if _DASH_TAIL.match(narrative, q.end, q.end + _NEAR):
         return True
     return _attribution_tail(doc, ctx, q)
 
@@ -214,7 +248,7 @@ def _attribution_tail(doc: Document, ctx: _Context, q: Quotation) -> bool:
     if not q.closed or doc.prose[q.start + 1 : q.end - 1].rstrip()[-1:] != ",":
         return False
     sentence = ctx.sentences[ctx.sentence_index(q.end - 1)] if ctx.sentences else Span(q.end, q.end)
-    tail = _TAIL.match(ctx.narrative, q.end, max(q.end, sentence.end))
+    tail = _TAIL.match(ctx.narrative, q.end, max(q.end, min(sentence.end, q.end + _NEAR)))
     if tail is None:
         return False
     words = _WORD.findall(tail.group(1))
@@ -230,14 +264,14 @@ def _content_words(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text.replace("\u2019", "'")) if len(w) > 3 or w[:1].isdigit()}
 
 
-def _partial(ctx: _Context, q: Quotation, inner: str) -> bool:
+def _partial(doc: Document, ctx: _Context, q: Quotation, inner: str) -> bool:
     """A phrase woven into the writer's sentence ('called the sale "the swindle of the
     century"'), not a sentence of the speaker's: it starts in lower case, after words."""
     first = _WORD.search(inner)
     if first is None or not first.group()[0].islower():
         return False
     sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, q.start)
-    return _WORD.search(ctx.narrative, sentence.start, q.start) is not None
+    return _narrative_words(doc).first(sentence.start, q.start) is not None
 
 
 def _title_case(inner: str) -> bool:
@@ -320,16 +354,15 @@ def _cue_verbs(doc: Document, ctx: _Context, q: Quotation, verbs: re.Pattern[str
     before it, with a colon, a comma or "that" between ('she admitted: "..."')."""
     narrative = ctx.narrative
     sentence = ctx.sentences[ctx.sentence_index(max(q.start, q.end - 1))] if ctx.sentences else Span(0, len(narrative))
+    found = _matches(doc, verbs)
     if q.closed and doc.prose[q.start + 1 : q.end - 1].rstrip()[-1:] in (",", "?", "!"):
-        m = verbs.search(narrative, q.end, max(q.end, min(sentence.end, len(narrative))))
+        m = found.first(q.end, max(q.end, min(sentence.end, len(narrative))))
         if m is not None:
             gap = narrative[q.end : m.start()]
             if _words(gap) <= max_gap and not _CLAUSE_BREAK.search(gap):
                 yield m
     sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, len(narrative))
-    before = list(verbs.finditer(narrative, min(sentence.start, q.start), q.start))
-    if before:
-        m = before[-1]
-        if _LEAD_IN.fullmatch(narrative, m.end(), q.start):
-            yield m
+    m = found.last(min(sentence.start, q.start), q.start)
+    if m is not None and q.start - m.end() <= _NEAR and _LEAD_IN.fullmatch(narrative, m.end(), q.start):
+        yield m
 
