@@ -145,7 +145,7 @@ def _mentions(doc: Document) -> Mentions:
         while pos < s.end and prose[pos] in _OPENERS:
             pos += 1
         starts.add(pos)
-    lowercase = frozenset(m.group() for m in _LOWER_WORD.finditer(prose))
+    lowercase = frozenset(_LOWER_WORD.findall(prose))  # no groups: findall gives the words
     raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
     rosters: dict[int, bool] = {}
     items: list[Mention] = []
