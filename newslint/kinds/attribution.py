@@ -80,12 +80,55 @@ def compile_rule(spec: RuleSpec) -> Check:
     return builders[check](spec)
 
 
-def _phrase_pattern(key: str, phrases: list[str]) -> re.Pattern[str]:
+def _phrase_pattern(key: str, phrases: list[str]) -> _PhrasePattern:
     """Words and phrases, any of them, as whole words; spaces match any run of spaces."""
     if not phrases:
         raise OptionError(key, f"'{key}' needs at least one word or phrase")
     parts = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases if p.strip()), key=len, reverse=True)
-    return re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    firsts = [_RUN.match(p.split()[0]) for p in phrases if p.strip()]
+    first_words = frozenset(m.group().lower() for m in firsts if m is not None)
+    usable = all(m is not None for m in firsts) and all(w.isascii() for w in first_words)
+    return _PhrasePattern(pattern, first_words if usable else None)
+
+
+_RUN = re.compile(r"[^\W_]+")
+
+
+class _PhrasePattern:
+    """A phrase pattern that is tried only where one of its first words stands.
+
+    A match starts where no word character precedes, at the first letter of a phrase, so
+    at the start of a word (a run of letters and digits) that is the phrase's first word.
+    Trying the pattern there, in order and each at or after the end of the last match,
+    gives what `finditer` over the whole text gives; scanning every position with a long
+    case-insensitive alternation costs several times more. A word with a character
+    outside ASCII is always tried (case-insensitive matching equates some of those with
+    ASCII letters: the dotless i, the long s, the Kelvin sign).
+    """
+
+    def __init__(self, pattern: re.Pattern[str], first_words: frozenset[str] | None) -> None:
+        self.regex = pattern
+        self.pattern = pattern.pattern
+        self.first_words = first_words
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if self.first_words is None:
+            yield from self.regex.finditer(text)
+            return
+        end = 0
+        match = self.regex.match
+        first = self.first_words
+        for word in _RUN.finditer(text):
+            start = word.start()
+            if start < end:
+                continue
+            w = word.group()
+            if w.lower() in first or not w.isascii():
+                m = match(text, start)
+                if m is not None:
+                    end = m.end()
+                    yield m
 
 
 def _positive(spec: RuleSpec, key: str, default: int, minimum: int) -> int:
@@ -136,7 +179,7 @@ class _Matches:
     that asking about each quotation's window costs a bisection, not a scan of its
     sentence (a paragraph of many short quotations would otherwise be quadratic)."""
 
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+    def __init__(self, pattern: re.Pattern[str] | _PhrasePattern, text: str) -> None:
         self.matches = list(pattern.finditer(text))
         self.starts = [m.start() for m in self.matches]
 
@@ -155,7 +198,7 @@ class _Matches:
         return None
 
 
-def _matches(doc: Document, pattern: re.Pattern[str]) -> _Matches:
+def _matches(doc: Document, pattern: re.Pattern[str] | _PhrasePattern) -> _Matches:
     return doc.memo(f"attribution.matches:{pattern.pattern}", lambda d: _Matches(pattern, _shared(d).narrative))
 
 
@@ -209,7 +252,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
     return check
 
 
-def _cued(doc: Document, ctx: _Context, verbs: re.Pattern[str], q: Quotation, window: int, headline: bool = False) -> bool:
+def _cued(doc: Document, ctx: _Context, verbs: _PhrasePattern, q: Quotation, window: int, headline: bool = False) -> bool:
     narrative = ctx.narrative
     if headline:
         region = doc.region_at(q.start)
@@ -348,7 +391,7 @@ def _loaded_rule(spec: RuleSpec) -> Check:
     return check
 
 
-def _cue_verbs(doc: Document, ctx: _Context, q: Quotation, verbs: re.Pattern[str], max_gap: int) -> Iterator[re.Match[str]]:
+def _cue_verbs(doc: Document, ctx: _Context, q: Quotation, verbs: _PhrasePattern, max_gap: int) -> Iterator[re.Match[str]]:
     """Loaded verbs in the attribution clause of a quotation: right after it, when the
     quotation ends in a comma, question or exclamation mark ('"...," he claimed'), or right
     before it, with a colon, a comma or "that" between ('she admitted: "..."')."""
