@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Sequence, TextIO
+from typing import TYPE_CHECKING, Iterator, NoReturn, Sequence, TextIO
 
 from newslint import __version__
 from newslint.config import Config, find_config, load_config
@@ -15,11 +15,14 @@ from newslint.errors import ConfigError
 from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
+if TYPE_CHECKING:
+    from newslint.linter import Linter
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with one line, as DESIGN.md says
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with one line, as DESIGN.md says
         self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
 
 
@@ -184,9 +187,9 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Tex
     return sys.stdout
 
 
-def _fix_paths(linter, args: argparse.Namespace, summary: Summary):  # type: ignore[no-untyped-def]
+def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> Iterator[FileResult]:
     from newslint.files import STDIN, Source, discover, read_source
-    from newslint.finding import FileError, FileResult
+    from newslint.finding import FileError
     from newslint.fix import unified_diff, write_atomically
 
     for path in discover(args.paths, linter.config.exclude):

@@ -111,8 +111,8 @@ def decode(path: str, data: bytes) -> Source | FileError:
                 return FileError("binary", f"binary file (NUL character at offset {text.index(chr(0))})")
             # Written back with the byte order it came in, so a fix changes only the edits.
             return Source(path, text, encoding=encoding, bom=True)
-    bom = data.startswith(codecs.BOM_UTF8)
-    if bom:
+    has_bom = data.startswith(codecs.BOM_UTF8)
+    if has_bom:
         data = data[len(codecs.BOM_UTF8) :]
     if b"\x00" in data:
         return FileError("binary", f"binary file (NUL byte at offset {data.index(0)})")
@@ -121,4 +121,4 @@ def decode(path: str, data: bytes) -> Source | FileError:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         return FileError("decode", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}")
-    return Source(path, text, bom=bom)
+    return Source(path, text, bom=has_bom)

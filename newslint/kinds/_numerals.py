@@ -261,7 +261,7 @@ def _counted(before: str, after: str) -> bool:
     if before[-1:] in "-\u2013/" or _COUNT_SIGNAL_BEFORE.search(before):
         return not _CLAUSE_AFTER.match(after)
     plural = _PLURAL_AFTER.match(after)
-    return bool(plural) and plural.group(1) not in _YEAR_NOUNS
+    return plural is not None and plural.group(1) not in _YEAR_NOUNS
 
 
 def _exception(s: int, text: str, before: str, after: str, value: float | None, grouped: bool,

@@ -275,7 +275,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
             if all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words:
                 continue
             given = frozenset(m.prev for m in mentions if m.prev and m.prev not in titles and m.prev.casefold() not in not_names)
-            title_set = frozenset(m.prev for m in mentions if m.prev in titles)
+            title_set = frozenset(m.prev for m in mentions if m.prev is not None and m.prev in titles)
             after = [m.next for m in mentions if m.next and surname_like(m.next)]
             initials = frozenset(m.initial_of_given for m in mentions if m.initial_of_given)
             forms.append(_Form(form, fold(form), mentions, given, title_set, frozenset(after), len(after), initials))
