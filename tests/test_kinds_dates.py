@@ -2,8 +2,8 @@
 relative days resolved against the publication date, and what is not a date; and the AP and
 UK house date rules (pattern rules) on their fixture articles in tests/fixtures/dates/house/.
 
-The house fixtures' expected files are rewritten by `python -m tests.test_kinds_dates`
-(review the diff); the kind's own fixtures by `python -m tests.regenerate_fixtures`.
+Every expected file here, the house fixtures' too, is rewritten by
+`python -m tests.regenerate_fixtures` (review the diff).
 """
 
 from __future__ import annotations
@@ -284,10 +284,3 @@ def test_any_dateish_text_gives_spans_inside_the_text(parts: list[str], publishe
     for f in linter.lint_text(text, "a.md"):
         assert f.rule != "newslint.internal-error", f.message
         assert 0 <= f.offset <= f.end_offset <= len(text)
-
-
-if __name__ == "__main__":
-    for _name in sorted(HOUSE):
-        _path = (FIXTURES / "dates" / "house" / _name).with_suffix(".expected")
-        _path.write_text(house_output(_name), encoding="utf-8")
-        print(f"wrote {_path}")
