@@ -19,8 +19,8 @@ def main() -> int:
         path = (FIXTURES / "dates" / "house" / name).with_suffix(".expected")
         path.write_text(house_output(name), encoding="utf-8")
         print(f"wrote {path}")
-    (SEEDS / "expected.txt").write_text(lint_seeds(), encoding="utf-8")
-    print(f"wrote {SEEDS / 'expected.txt'}")
+    (SEEDS / "000_33b53aac4152c815.expected").write_text(lint_seeds(), encoding="utf-8")
+    print(f"wrote {SEEDS / '000_33b53aac4152c815.expected'}")
     return 0
 
 
