@@ -52,7 +52,7 @@ class Engine:
                     findings.append(_internal(doc, f"rule {spec.id} reported a span outside the text"))
                     break
                 fix = hit.fix
-                if fix is not None and spec.kind != "typography" and _touches_quotes(doc, fix):
+                if fix is not None and not fix.marks_only and _touches_quotes(doc, fix):
                     fix = None
                 level = hit.level or spec.level
                 findings.append(_stamp(doc, spec.id, spec.kind, level, spec.link, hit, fix))

@@ -40,6 +40,9 @@ class Edit:
 class Fix:
     edits: tuple[Edit, ...]
     safe: bool = True
+    # True when the edits change only typographic marks (a straight apostrophe to a curly
+    # one), never words: such a fix may touch a quotation; any other fix there is withdrawn.
+    marks_only: bool = False
 
 
 @dataclass(frozen=True)

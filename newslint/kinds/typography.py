@@ -91,7 +91,7 @@ def compile_rule(spec: RuleSpec) -> Check:
                 expected=_LABELS[mark_kind, expected],
                 replacement=replacement,
             )
-            yield Hit(m.start, m.end, message, (replacement,), Fix((Edit(m.start, m.end, replacement),), safe=safe))
+            yield Hit(m.start, m.end, message, (replacement,), Fix((Edit(m.start, m.end, replacement),), safe=safe, marks_only=True))
 
     return check
 
