@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -11,9 +11,8 @@ from newslint import schema
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
 from newslint.finding import Level
-from newslint.rules import RuleSpec, builtin_rules_dir, find_packs, load_rule_spec, rule_files, rule_id
+from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
-from newslint.yamlpos import YamlError, load_yaml
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 PRESETS: Mapping[str, tuple[str, ...]] = {"ap": ("News", "AP"), "uk": ("News", "UK"), "none": ()}
@@ -90,6 +89,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    from newslint.yamlpos import YamlError, load_yaml  # only a run with a YAML config needs it
+
     positions: dict[str, tuple[int, int]] = {}
     try:
         if path.name == "pyproject.toml":
@@ -177,11 +178,23 @@ def select_rules(
     for selector in (*chosen, *ignored):
         if selector not in ("ALL", "*") and not any(rule_matches(rid, [selector]) for rid in available):
             raise ConfigError(f"unknown rule or pack {selector!r} (see 'newslint rules')")
-    specs = []
-    for rid in sorted(available):
-        if rule_matches(rid, chosen) and not rule_matches(rid, ignored):
-            specs.append(load_rule_spec(available[rid], _level_for(rid, config.levels)))
-    return specs
+    from newslint.rulecache import load_specs
+
+    paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
+    loaded = load_specs([(path, read_rule_file(path)) for path in paths], _load_unchanged)
+    return [_as_here(spec, path, _level_for(spec.id, config.levels)) for spec, path in zip(loaded, paths)]
+
+
+def _load_unchanged(path: Path, content: bytes) -> RuleSpec:
+    return load_rule_spec(path, None, content)
+
+
+def _as_here(spec: RuleSpec, path: Path, level: Level | None) -> RuleSpec:
+    """A spec from the rule cache with this run's level and path as this run shows it."""
+    display = display_path(path)
+    if (level is None or level == spec.level) and display == spec.path:
+        return spec
+    return replace(spec, level=level or spec.level, path=display)
 
 
 def _level_for(rid: str, levels: Mapping[str, Level]) -> Level | None:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import os
-import tempfile
 from typing import Iterable
 
 from newslint.finding import Edit, Finding
@@ -43,6 +41,8 @@ def _overlap(edit: Edit, taken: list[tuple[int, int]]) -> bool:
 def write_atomically(path: str, data: bytes) -> None:
     """Write through a temporary file in the same folder and rename it over the original,
     keeping the file's mode, so a crash leaves either the old file or the new one."""
+    import tempfile  # only --fix writes files
+
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     mode = os.stat(target).st_mode & 0o7777
@@ -66,6 +66,8 @@ def unified_diff(path: str, before: str, after: str) -> str:
     """A patch that `git apply` and `patch -p1` take: lines are split at "\\n" only (a form
     feed or U+2028 inside a paragraph is not a line break to them), and a last line without
     a line break carries the "\\ No newline at end of file" marker."""
+    import difflib  # only --diff needs it
+
     out = []
     for line in difflib.unified_diff(_lines(before), _lines(after), fromfile=f"a/{path}", tofile=f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

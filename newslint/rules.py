@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -13,7 +13,6 @@ from newslint.errors import ConfigError
 from newslint.finding import Hit, Level
 from newslint.kinds import load_kind
 from newslint.schema import OptionError
-from newslint.yamlpos import YamlError, load_yaml
 
 Check = Callable[[Document], Iterable[Hit]]
 RULE_SUFFIXES = (".yml", ".yaml")
@@ -69,6 +68,13 @@ class RuleSpec:
     examples: Examples = Examples()
     options: Mapping[str, Any] = field(default_factory=dict)
     positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # A rule of a pack shipped with newslint. The test suite compiles every one of its
+    # patterns, so a run compiles them only when a text needs them; a user's rule has each
+    # pattern compiled when it loads, so that a bad one is reported before any output.
+    builtin: bool = False
+    # What the kind works out from the options when the rule loads (kinds.prepare), kept
+    # with the spec so that a run with the rule cache skips it.
+    prepared: Any = None
 
     @property
     def pack(self) -> str:
@@ -108,12 +114,26 @@ def rule_id(path: Path) -> str:
     return f"{path.parent.name}.{path.stem}"
 
 
-def load_rule_spec(path: Path, level_override: Level | None = None) -> RuleSpec:
-    display = os.path.relpath(path) if not str(path).startswith("..") else str(path)
+def display_path(path: Path) -> str:
+    return os.path.relpath(path) if not str(path).startswith("..") else str(path)
+
+
+def read_rule_file(path: Path) -> bytes:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RuleError(display_path(path), 1, 1, f"cannot read rule file: {exc}") from None
+
+
+def load_rule_spec(path: Path, level_override: Level | None = None, content: bytes | None = None) -> RuleSpec:
+    """Parse and validate one rule file (`content`: its bytes, when already read)."""
+    display = display_path(path)
+    try:
+        text = (read_rule_file(path) if content is None else content).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise RuleError(display, 1, 1, f"cannot read rule file: {exc}") from None
+    from newslint.yamlpos import YamlError, load_yaml  # not imported by a run the rule cache answers
+
     try:
         loaded = load_yaml(text)
     except YamlError as exc:
@@ -154,7 +174,7 @@ def load_rule_spec(path: Path, level_override: Level | None = None) -> RuleSpec:
         examples = _examples(common.get("examples"))
     except OptionError as exc:
         raise fail(exc.key, exc.message) from None
-    return RuleSpec(
+    spec = RuleSpec(
         id=rule_id(path),
         kind=kind_name,
         message=common["message"],
@@ -168,7 +188,10 @@ def load_rule_spec(path: Path, level_override: Level | None = None) -> RuleSpec:
         examples=examples,
         options=options,
         positions=positions,
+        builtin=path.resolve().parent.parent == builtin_rules_dir(),
     )
+    prepare = getattr(kind, "prepare", None)
+    return replace(spec, prepared=prepare(spec)) if prepare is not None else spec
 
 
 def _examples(value: Any) -> Examples:

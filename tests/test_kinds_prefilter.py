@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
-import regex
+from dataclasses import replace
 
-from newslint.kinds._pattern import Deferred, Scope, compile_pattern, search, word_pattern
-from newslint.kinds._prefilter import Prefilter, analyse
+import pytest
+
+from newslint.kinds import existence, substitution
+from newslint.kinds._pattern import Scope, Union, compile_pattern, search, word_pattern
+from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
+from newslint.rules import compile_rule
 from newslint.parse import parse_document
 from newslint.rules import RuleSpec
 from newslint.finding import Level
@@ -47,14 +50,17 @@ TRICKY = [
 ]
 
 
-@pytest.mark.parametrize(("kind", "options"), [
+SAME_MATCH_CASES = [
     ("substitution", {"swap": {"[Kk]iev": "Kyiv", "co-?operate": "cooperate", "e-mail": "email"}}),
     ("substitution", {"swap": {"kiev": "Kyiv"}, "ignorecase": True}),
     ("substitution", {"swap": {"(?<=\\b(?:Recogni|Apologi))s(?=(?:e|ed|es|ing)\\b)": "z"}, "nonword": True, "ignorecase": True}),
     ("substitution", {"swap": {LOOKBEHIND_CAPITAL: "traveling"}}),
     ("existence", {"tokens": ["kiev", "street"], "ignorecase": True}),
     ("existence", {"tokens": ["\\bKiev(?=\\W)", "\\bKiev_"], "nonword": True}),
-])
+]
+
+
+@pytest.mark.parametrize(("kind", "options"), SAME_MATCH_CASES)
 def test_same_matches_as_a_full_scan(kind: str, options: dict[str, object]) -> None:
     spec = _spec(kind, **options)
     fold = bool(options.get("ignorecase"))
@@ -75,29 +81,50 @@ def test_same_matches_as_a_full_scan(kind: str, options: dict[str, object]) -> N
             assert [m.span() for m in search(pattern, doc, scope, prefilter)] == [m.span() for m in search(pattern, doc, scope)]
 
 
-def _compiled_parts(spec: RuleSpec) -> tuple[regex.Pattern[str], Scope, Prefilter | None]:
-    from newslint.rules import compile_rule
+@pytest.mark.parametrize(("kind", "options"), SAME_MATCH_CASES)
+def test_alternatives_one_at_a_time_match_as_their_alternation(kind: str, options: dict[str, object]) -> None:
+    spec = _spec(kind, **options)
+    fold = bool(options.get("ignorecase"))
+    nonword = bool(options.get("nonword"))
+    keys = list(options["swap"]) if kind == "substitution" else list(options["tokens"])  # type: ignore[call-overload]
+    wrap = "{}" if nonword else ("(?:\\b|_)(?:{})(?:\\b|_)" if kind == "substitution" else "\\b(?:{})\\b")
+    filters = Alternatives.of(keys, fold, bounded=not nonword)
+    assert filters is not None
+    union = Union("k", [wrap.format(k) for k in keys], fold, filters)
+    alternation = compile_pattern("k", wrap.format("|".join(f"(?:{k})" for k in keys)), fold)
+    for text in TRICKY:
+        for path in ("a.md", "a.txt"):
+            doc = parse_document(text, path)
+            scope = Scope(spec)
+            assert [m.span() for _, m in union.search(doc, scope)] == [m.span() for m in search(alternation, doc, scope)]
 
-    check = compile_rule(spec).check
-    cells = [c.cell_contents for c in check.__closure__ or ()]  # type: ignore[attr-defined]
-    pattern = next(c.pattern if isinstance(c, Deferred) else c for c in cells if isinstance(c, (regex.Pattern, Deferred)))
-    scope = next(c for c in cells if isinstance(c, Scope))
-    return pattern, scope, next((c for c in cells if isinstance(c, Prefilter)), None)
+
+def _no_alternatives(alternatives: list[str], fold: bool, bounded: bool) -> None:
+    return None
 
 
-def test_every_shipped_pattern_rule_finds_the_same_with_its_prefilter() -> None:
+def test_every_shipped_pattern_rule_finds_the_same_with_its_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
     specs = [s for s in builtin_specs() if s.kind in ("existence", "substitution")]
     texts = TRICKY + [p.read_text(encoding="utf-8") for p in fixture_articles()]
     for s in specs:
         texts += [*s.examples.flag, *s.examples.pass_]
     docs = [parse_document(t, "a.md" if i % 2 else "a.txt") for i, t in enumerate(texts)]
-    with_prefilter = 0
-    for spec in specs:
-        pattern, scope, prefilter = _compiled_parts(spec)
-        if prefilter is None:
-            continue
-        with_prefilter += 1
+    fast = [compile_rule(s) for s in specs]
+    with monkeypatch.context() as patch:
+        for module in (existence, substitution):
+            patch.setattr(module.Alternatives, "of", _no_alternatives)
+            patch.setattr(module, "analyse", _no_alternatives)
+        full_scans = [compile_rule(replace(s, prepared=None)) for s in specs]
+    for quick, slow in zip(fast, full_scans):
         for doc in docs:
-            fast = [m.span() for m in search(pattern, doc, scope, prefilter)]
-            assert fast == [m.span() for m in search(pattern, doc, scope)], (spec.id, doc.text[:80])
-    assert with_prefilter >= len(specs) // 2
+            assert list(quick.check(doc)) == list(slow.check(doc)), (quick.spec.id, doc.text[:80])
+    filtered = sum(1 for s in specs if _keys(s) is not None and Alternatives.of(*_keys(s)) is not None)  # type: ignore[misc]
+    assert filtered >= len(specs) // 2
+
+
+def _keys(spec: RuleSpec) -> tuple[list[str], bool, bool] | None:
+    opts = spec.options
+    if opts.get("raw"):
+        return None
+    keys = list(opts["swap"]) if spec.kind == "substitution" else list(opts.get("tokens", []))
+    return keys, bool(opts.get("ignorecase")), not opts.get("nonword", False)

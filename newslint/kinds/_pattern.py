@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from newslint.document import Document, Span
-from newslint.kinds._prefilter import Prefilter, matches_at, word_index
+from newslint.kinds._prefilter import Alternatives, Prefilter, matches_at, word_index
 from newslint.rules import RuleSpec
 from newslint.schema import OptionError
 
@@ -118,6 +118,48 @@ def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
     for m in matches:
         if m.end() > m.start() and scope.allows(doc, m.start(), m.end()):
             yield m
+
+
+class Union:
+    """Alternatives (a rule's tokens or swap keys) matched as their alternation would match
+    them, each compiled on its own the first time a text has a word it can begin with.
+
+    At each offset where some alternative can start, the alternatives that can start there
+    are tried in their order and the first that matches wins, as in a regex alternation;
+    offsets before the end of the last match are skipped, as `finditer` skips them. Every
+    alternative's prefilter reads a word first, so no match begins with "_", and Vale's
+    "(?:\\b|_)" wrapper takes the same branch here as in the alternation.
+    """
+
+    def __init__(self, key: str, sources: list[str], fold: bool, filters: Alternatives) -> None:
+        self.key, self.sources, self.fold, self.filters = key, sources, fold, filters
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(sources)
+
+    def pattern(self, i: int) -> regex.Pattern[str]:
+        compiled = self._compiled[i]
+        if compiled is None:
+            compiled = self._compiled[i] = compile_pattern(self.key, self.sources[i], self.fold)
+        return compiled
+
+    def search(self, doc: Document, scope: Scope) -> Iterator[tuple[int, regex.Match[str]]]:
+        """(alternative, match) for every non-empty match that the scope allows."""
+        candidates = self.filters.candidates(word_index(doc, scope.raw))
+        if not candidates:
+            return
+        text = scope.text(doc)
+        end = 0
+        tried_at = -1
+        for start, i in candidates:
+            if start < end or start == tried_at:
+                continue
+            m = self.pattern(i).match(text, start, timeout=MATCH_TIMEOUT_SECONDS)
+            if m is None:
+                continue
+            tried_at = start  # the alternation takes this alternative, even an empty match
+            if m.end() > m.start():
+                end = m.end()
+                if scope.allows(doc, m.start(), m.end()):
+                    yield i, m
 
 
 def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterator, Sequence
 
 import regex
@@ -24,6 +25,7 @@ import regex
 from newslint.document import Document
 
 _WORD = regex.compile(r"[^\W_]+")
+_WORD_CHAR = regex.compile(r"[^\W_]")
 _IS_WORD = regex.compile(r"\w")
 _MAX_PATHS = 4096
 _SPECIAL = set(".^$*+?{}[]\\|()")
@@ -40,31 +42,97 @@ class _Unsupported(Exception):
     pass
 
 
-@dataclass(frozen=True)
 class WordIndex:
-    """The words of one text with their start offsets, as written and case-folded."""
+    """The words of one text. Where a word occurs is worked out only when a rule asks: a
+    document has hundreds of distinct words, and the rules ask about a few dozen."""
 
-    exact: dict[str, list[int]]
-    folded: dict[str, list[int]]
-    exact_sorted: list[str]
-    folded_sorted: list[str]
-    # The words again as sets: a set meets a set by walking the smaller one, a dict's keys
-    # first become a set each time (four times slower over a hundred rules per article).
-    exact_words: frozenset[str]
-    folded_words: frozenset[str]
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exact_words = frozenset(_WORD.findall(text))
+        self._exact_positions: dict[str, list[int]] = {}
+        self._folded_positions: dict[str, list[int]] = {}
+
+    @cached_property
+    def folded_words(self) -> frozenset[str]:
+        return frozenset(map(str.casefold, self.exact_words))
+
+    @cached_property
+    def _spellings(self) -> dict[str, list[str]]:
+        """Case-folded word -> the ways the text writes it."""
+        spellings: dict[str, list[str]] = {}
+        for word in self.exact_words:
+            spellings.setdefault(word.casefold(), []).append(word)
+        return spellings
+
+    @cached_property
+    def _exact_sorted(self) -> list[str]:
+        return sorted(self.exact_words)
+
+    @cached_property
+    def _folded_sorted(self) -> list[str]:
+        return sorted(self.folded_words)
+
+    def words(self, fold: bool) -> frozenset[str]:
+        return self.folded_words if fold else self.exact_words
+
+    def sorted_words(self, fold: bool) -> list[str]:
+        return self._folded_sorted if fold else self._exact_sorted
+
+    def positions(self, word: str, fold: bool) -> list[int]:
+        """Sorted start offsets of `word` (one of `words(fold)`) as a whole word."""
+        if not fold:
+            found = self._exact_positions.get(word)
+            if found is None:
+                found = self._exact_positions[word] = _occurrences(self.text, word)
+            return found
+        found = self._folded_positions.get(word)
+        if found is None:
+            found = self._folded_positions[word] = self._folded_occurrences(word)
+        return found
+
+    @cached_property
+    def _folded_text(self) -> str | None:
+        """The text case-folded, when that keeps every offset (no "ß" -> "ss")."""
+        folded = self.text.casefold()
+        return folded if len(folded) == len(self.text) else None
+
+    def _folded_occurrences(self, word: str) -> list[int]:
+        folded = self._folded_text
+        if folded is not None:
+            # Each character folded to one, so offsets agree; a place counts when the text
+            # there is one of its words with no word character either side.
+            size, words, text = len(word), self.exact_words, self.text
+            return [i for i in _occurrences(folded, word, text) if text[i : i + size] in words]
+        spellings = self._spellings[word]
+        return sorted(p for spelling in spellings for p in self.positions(spelling, False))
+
+
+def _occurrences(text: str, word: str, original: str | None = None) -> list[int]:
+    """Where `word` stands in `text` as a whole word of _WORD (no word character either side,
+    in `original` when `text` is its case-folded copy)."""
+    out: list[int] = []
+    size, length = len(word), len(text)
+    around = text if original is None else original
+    find = text.find
+    i = find(word)
+    while i != -1:
+        end = i + size
+        if (i == 0 or not _is_word_char(around[i - 1])) and (end == length or not _is_word_char(around[end])):
+            out.append(i)
+        i = find(word, i + 1)
+    return out
+
+
+def _is_word_char(c: str) -> bool:
+    """One character of _WORD: in ASCII a letter or digit; elsewhere as `regex` says."""
+    if c.isascii():
+        return c.isalnum()
+    return _WORD_CHAR.match(c) is not None
 
 
 def word_index(doc: Document, raw: bool) -> WordIndex:
-    def build(d: Document) -> WordIndex:
-        exact: dict[str, list[int]] = {}
-        for m in _WORD.finditer(d.text if raw else d.prose):
-            exact.setdefault(m.group(), []).append(m.start())
-        folded: dict[str, list[int]] = {}
-        for word, positions in exact.items():
-            folded.setdefault(word.casefold(), []).extend(positions)
-        return WordIndex(exact, folded, sorted(exact), sorted(folded), frozenset(exact), frozenset(folded))
-
-    return doc.memo("pattern.words.raw" if raw else "pattern.words", build)
+    return doc.memo("pattern.words.raw" if raw else "pattern.words",
+                    lambda d: WordIndex(d.text if raw else d.prose))
 
 
 @dataclass(frozen=True)
@@ -76,24 +144,27 @@ class Prefilter:
     offsets: tuple[int, ...] | None  # characters from a match's start to that word; None: unbounded
     fold: bool
 
-    def starts(self, index: WordIndex) -> list[int] | None:
-        """Sorted offsets where a match may start; None when only a full scan can tell."""
-        table = index.folded if self.fold else index.exact
-        positions: list[int] = []
-        for word in self.words & (index.folded_words if self.fold else index.exact_words):
-            positions.extend(table[word])
+    def first_words(self, index: WordIndex) -> list[str]:
+        """The words of the text that a match can begin with."""
+        found = list(self.words & index.words(self.fold))
         if self.prefixes:
-            keys = index.folded_sorted if self.fold else index.exact_sorted
+            keys = index.sorted_words(self.fold)
             for prefix in self.prefixes:
                 i = bisect.bisect_left(keys, prefix)
                 while i < len(keys) and keys[i].startswith(prefix):
-                    positions.extend(table[keys[i]])
+                    if keys[i] not in self.words:
+                        found.append(keys[i])
                     i += 1
-        if not positions:
+        return found
+
+    def starts(self, index: WordIndex) -> list[int] | None:
+        """Sorted offsets where a match may start; None when only a full scan can tell."""
+        first = self.first_words(index)
+        if not first:
             return []
         if self.offsets is None:
             return None
-        return sorted({p - k for p in positions for k in self.offsets if p >= k})
+        return sorted({p - k for word in first for p in index.positions(word, self.fold) for k in self.offsets if p >= k})
 
 
 def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], timeout: float) -> Iterator[regex.Match[str]]:
@@ -106,6 +177,62 @@ def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], ti
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m
+
+
+@dataclass(frozen=True)
+class Alternatives:
+    """A prefilter per alternative of a union (a rule's tokens or swap keys), so that a text
+    tries, and a run compiles, only the alternatives whose first words the text has."""
+
+    filters: tuple[Prefilter, ...]
+    fold: bool
+
+    @classmethod
+    def of(cls, alternatives: Sequence[str], fold: bool, bounded: bool) -> Alternatives | None:
+        """None unless every alternative has a prefilter with bounded offsets."""
+        filters = []
+        for alternative in alternatives:
+            found = analyse([alternative], fold, bounded)
+            if found is None or found.offsets is None:
+                return None
+            filters.append(found)
+        return cls(tuple(filters), fold)
+
+    @cached_property
+    def _union(self) -> Prefilter:
+        return Prefilter(frozenset().union(*(f.words for f in self.filters)),
+                         tuple(sorted({p for f in self.filters for p in f.prefixes})), (), self.fold)
+
+    @cached_property
+    def _by_word(self) -> dict[str, list[int]]:
+        by_word: dict[str, list[int]] = {}
+        for i, f in enumerate(self.filters):
+            for word in f.words:
+                by_word.setdefault(word, []).append(i)
+        return by_word
+
+    def candidates(self, index: WordIndex) -> list[tuple[int, int]]:
+        """Sorted (offset, alternative) pairs: where each alternative's matches can start."""
+        first = self._union.first_words(index)
+        if not first:
+            return []
+        pairs: set[tuple[int, int]] = set()
+        for word in first:
+            positions = index.positions(word, self.fold)
+            for i in self._alternatives_for(word):
+                for k in self.filters[i].offsets or ():
+                    pairs.update((p - k, i) for p in positions if p >= k)
+        return sorted(pairs)
+
+    @cached_property
+    def _with_prefixes(self) -> list[tuple[int, tuple[str, ...]]]:
+        return [(i, f.prefixes) for i, f in enumerate(self.filters) if f.prefixes]
+
+    def _alternatives_for(self, word: str) -> list[int]:
+        found = self._by_word.get(word, [])
+        if self._with_prefixes:
+            found = sorted({*found, *(i for i, prefixes in self._with_prefixes if word.startswith(prefixes))})
+        return found
 
 
 def analyse(alternatives: Sequence[str], flags_fold: bool, bounded: bool) -> Prefilter | None:
@@ -141,7 +268,7 @@ def analyse(alternatives: Sequence[str], flags_fold: bool, bounded: bool) -> Pre
                     offsets.add(offset)
                     if bounded:
                         offsets.add(offset + 1)  # Vale's wrapper may take a "_" first
-    except (_Unsupported, RecursionError, IndexError):
+    except (_Unsupported, RecursionError, IndexError, ValueError):  # a pattern's errors are reported when it compiles
         return None
     if not words and not prefixes:
         return None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import regex
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Deferred, Scope, compile_pattern, format_message, search, word_pattern
-from newslint.kinds._prefilter import analyse
+from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, search, word_pattern
+from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
 from newslint.rules import Check, RuleSpec
 
 OPTIONS = {
@@ -21,6 +24,26 @@ OPTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Where a rule's matches can start: per token, or for the whole pattern (see _prefilter)."""
+
+    filters: Alternatives | None
+    prefilter: Prefilter | None
+
+
+def prepare(spec: RuleSpec) -> Prepared:
+    opts = spec.options
+    tokens = opts.get("tokens", [])
+    raw = "".join(opts.get("raw", []))
+    fold = opts.get("ignorecase", False)
+    bounded = not opts.get("nonword", False)
+    if raw:
+        return Prepared(None, None if tokens else analyse([raw], fold, bounded=False))
+    filters = Alternatives.of(tokens, fold, bounded)
+    return Prepared(filters, None if filters is not None else analyse(tokens, fold, bounded))
+
+
 def compile_rule(spec: RuleSpec) -> Check:
     opts = spec.options
     tokens = opts.get("tokens", [])
@@ -29,22 +52,34 @@ def compile_rule(spec: RuleSpec) -> Check:
         from newslint.schema import OptionError
 
         raise OptionError("tokens", "an existence rule needs 'tokens' or 'raw'")
-    for token in tokens:
-        compile_pattern("tokens", token)
-    source = word_pattern(tokens, opts.get("nonword", False), raw)
+    nonword = opts.get("nonword", False)
     fold = opts.get("ignorecase", False)
+    if not spec.builtin:
+        for token in tokens:
+            compile_pattern("tokens", token)
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
-    if raw:
-        prefilter = None if tokens else analyse([raw], fold, bounded=False)
+    prepared = spec.prepared if isinstance(spec.prepared, Prepared) else prepare(spec)
+    filters, prefilter = prepared.filters, prepared.prefilter
+    matches: Callable[[Document], Iterator[regex.Match[str]]]
+    if filters is not None:
+        union = Union("tokens", [word_pattern([t], nonword) for t in tokens], fold, filters)
+
+        def matches(doc: Document) -> Iterator[regex.Match[str]]:
+            return (m for _, m in union.search(doc, scope))
     else:
-        prefilter = analyse(tokens, fold, bounded=not opts.get("nonword", False))
-    # Tokens were each compiled above, so their union can wait until a text needs it; a raw
-    # pattern is compiled now, so that an error in it is reported when the rule loads.
-    pattern = Deferred("tokens", source, fold) if prefilter is not None and not raw else compile_pattern("tokens", source, fold)
+        source = word_pattern(tokens, nonword, raw)
+        # Tokens were each compiled above, and a shipped rule's patterns by the tests, so the
+        # union can wait until a text needs it; a user's raw pattern is compiled now, so that
+        # an error in it is reported when the rule loads.
+        deferred = spec.builtin or (prefilter is not None and not raw)
+        pattern = Deferred("tokens", source, fold) if deferred else compile_pattern("tokens", source, fold)
+
+        def matches(doc: Document) -> Iterator[regex.Match[str]]:
+            return search(pattern, doc, scope, prefilter)
 
     def check(doc: Document) -> Iterator[Hit]:
-        for m in search(pattern, doc, scope, prefilter):
+        for m in matches(doc):
             text = m.group()
             if (text.casefold() if fold else text) in exceptions:
                 continue

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import regex
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import Deferred, Scope, compile_pattern, format_message, match_case, search
-from newslint.kinds._prefilter import analyse
+from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, match_case, search
+from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -23,31 +26,42 @@ OPTIONS = {
 }
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Where a rule's matches can start: per key, or for the whole pattern (see _prefilter)."""
+
+    filters: Alternatives | None
+    prefilter: Prefilter | None
+
+
+def prepare(spec: RuleSpec) -> Prepared:
+    keys = list(spec.options.get("swap", {}))
+    fold = spec.options.get("ignorecase", False)
+    bounded = not spec.options.get("nonword", False)
+    filters = Alternatives.of(keys, fold, bounded)
+    return Prepared(filters, None if filters is not None else analyse(keys, fold, bounded))
+
+
 def compile_rule(spec: RuleSpec) -> Check:
     opts = spec.options
     swap: dict[str, str] = opts.get("swap", {})
     if not swap:
         raise OptionError("swap", "a substitution rule needs a non-empty 'swap' mapping")
     fold = opts.get("ignorecase", False)
-    groups = []
-    for i, key in enumerate(swap):
-        inner = compile_pattern("swap", key, fold)
-        if inner.groups:
-            raise OptionError("swap", f"capture groups are not supported in {key!r}; use (?:...)")
-        groups.append(f"(?P<s{i}>{key})")
-    body = "|".join(groups)
-    source = body if opts.get("nonword") else f"(?:\\b|_)(?:{body})(?:\\b|_)"
+    if not spec.builtin:
+        for key in swap:
+            if compile_pattern("swap", key, fold).groups:
+                raise OptionError("swap", f"capture groups are not supported in {key!r}; use (?:...)")
+    wrap = "{}" if opts.get("nonword") else "(?:\\b|_)(?:{})(?:\\b|_)"
+    groups = [f"(?P<s{i}>{key})" for i, key in enumerate(swap)]
     replacements = [[r.strip() for r in value.split("|")] for value in swap.values()]
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
     scope = Scope(spec)
-    prefilter = analyse(list(swap), fold, bounded=not opts.get("nonword", False))
-    # Keys the prefilter reads are plain enough to combine safely, so their union can wait.
-    pattern = compile_pattern("swap", source, fold) if prefilter is None else Deferred("swap", source, fold)
+    prepared = spec.prepared if isinstance(spec.prepared, Prepared) else prepare(spec)
+    matches = _matcher(spec, prepared, groups, wrap, fold, scope)
 
     def check(doc: Document) -> Iterator[Hit]:
-        for m in search(pattern, doc, scope, prefilter):
-            # Keys have no groups of their own, so the one group that took part is the key's.
-            index = int(m.lastgroup[1:])
+        for index, m in matches(doc):
             start, end = m.span(f"s{index}")
             observed = m.group(f"s{index}")
             options = replacements[index]
@@ -62,3 +76,25 @@ def compile_rule(spec: RuleSpec) -> Check:
             yield Hit(start, end, message, suggestions, fix)
 
     return check
+
+
+def _matcher(spec: RuleSpec, prepared: Prepared, groups: list[str], wrap: str, fold: bool,
+             scope: Scope) -> Callable[[Document], Iterator[tuple[int, regex.Match[str]]]]:
+    """(key index, match) for each match of the rule's keys in a document."""
+    filters, prefilter = prepared.filters, prepared.prefilter
+    if filters is not None:
+        union = Union("swap", [wrap.format(g) for g in groups], fold, filters)
+
+        def by_key(doc: Document) -> Iterator[tuple[int, regex.Match[str]]]:
+            return union.search(doc, scope)
+
+        return by_key
+    source = wrap.format("|".join(groups))
+    # Keys the prefilter reads are plain enough to combine safely, so their union can wait.
+    pattern = Deferred("swap", source, fold) if prefilter is not None or spec.builtin else compile_pattern("swap", source, fold)
+
+    def whole(doc: Document) -> Iterator[tuple[int, regex.Match[str]]]:
+        # Keys have no groups of their own, so the one group that took part is the key's.
+        return ((int(m.lastgroup[1:]), m) for m in search(pattern, doc, scope, prefilter))  # type: ignore[index]
+
+    return whole

@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 
-from newslint.yamlpos import nesting_too_deep
 
 _OPEN = re.compile(r"---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -32,6 +30,10 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter()
     body = text[opening.end() : closing.start()]
     result = FrontMatter(end=closing.end())
+    import yaml  # only an article with front matter needs it, and this loads it
+
+    from newslint.yamlpos import nesting_too_deep
+
     deep = nesting_too_deep(body)
     if deep is not None:
         result.error = (opening.end() + deep, "malformed front matter: nested too deeply")
