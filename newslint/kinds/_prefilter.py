@@ -16,6 +16,8 @@ first word, inline flags...) gets no prefilter, and its rule scans the whole tex
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator, Sequence
@@ -26,6 +28,11 @@ from newslint.document import Document
 
 _WORD = regex.compile(r"[^\W_]+")
 _WORD_CHAR = regex.compile(r"[^\W_]")
+# Words this short are looked up with a regex rather than str.find (see _occurrences).
+_SHORT_WORD = 3
+# Word beginnings are first looked up by their first letters (see Prefilter.first_words).
+_HEAD = 3
+_head = operator.itemgetter(slice(0, _HEAD))
 _IS_WORD = regex.compile(r"\w")
 _MAX_PATHS = 4096
 _SPECIAL = set(".^$*+?{}[]\\|()")
@@ -63,6 +70,18 @@ class WordIndex:
         for word in self.exact_words:
             spellings.setdefault(word.casefold(), []).append(word)
         return spellings
+
+    @cached_property
+    def _exact_heads(self) -> frozenset[str]:
+        return frozenset(map(_head, self.exact_words))
+
+    @cached_property
+    def _folded_heads(self) -> frozenset[str]:
+        return frozenset(map(_head, self.folded_words))
+
+    def heads(self, fold: bool) -> frozenset[str]:
+        """The first letters (up to _HEAD) of the words."""
+        return self._folded_heads if fold else self._exact_heads
 
     @cached_property
     def _exact_sorted(self) -> list[str]:
@@ -110,24 +129,42 @@ class WordIndex:
 def _occurrences(text: str, word: str, original: str | None = None) -> list[int]:
     """Where `word` stands in `text` as a whole word of _WORD (no word character either side,
     in `original` when `text` is its case-folded copy)."""
+    if len(word) <= _SHORT_WORD:
+        # "a" or "in" is inside most words: let `regex` skip those in C.
+        finder = _short_word_finder(word)
+        if original is None:
+            return [m.start() for m in finder.finditer(text)]
+        return [m.start() for m in finder.finditer(text) if _whole(original, m.start(), m.end())]
     out: list[int] = []
-    size, length = len(word), len(text)
+    size = len(word)
     around = text if original is None else original
     find = text.find
     i = find(word)
     while i != -1:
-        end = i + size
-        if (i == 0 or not _is_word_char(around[i - 1])) and (end == length or not _is_word_char(around[end])):
+        if _whole(around, i, i + size):
             out.append(i)
         i = find(word, i + 1)
     return out
 
 
-def _is_word_char(c: str) -> bool:
-    """One character of _WORD: in ASCII a letter or digit; elsewhere as `regex` says."""
-    if c.isascii():
-        return c.isalnum()
-    return _WORD_CHAR.match(c) is not None
+@functools.lru_cache(maxsize=1024)
+def _short_word_finder(word: str) -> regex.Pattern[str]:
+    """A pattern for `word` as a whole word; rules begin with few short words, so a run
+    compiles each once."""
+    return regex.compile(f"(?<![^\\W_]){regex.escape(word)}(?![^\\W_])")
+
+
+def _whole(text: str, start: int, end: int) -> bool:
+    """No word character of _WORD just before `start` or at `end`."""
+    if start:
+        c = text[start - 1]
+        if c.isalnum() if c.isascii() else _WORD_CHAR.match(c) is not None:
+            return False
+    if end < len(text):
+        c = text[end]
+        if c.isalnum() if c.isascii() else _WORD_CHAR.match(c) is not None:
+            return False
+    return True
 
 
 def word_index(doc: Document, raw: bool) -> WordIndex:
@@ -149,13 +186,24 @@ class Prefilter:
         found = list(self.words & index.words(self.fold))
         if self.prefixes:
             keys = index.sorted_words(self.fold)
-            for prefix in self.prefixes:
-                i = bisect.bisect_left(keys, prefix)
-                while i < len(keys) and keys[i].startswith(prefix):
-                    if keys[i] not in self.words:
-                        found.append(keys[i])
-                    i += 1
+            heads = self._heads
+            for head in [*(heads.keys() & index.heads(self.fold)), ""]:
+                for prefix in heads.get(head, ()):
+                    i = bisect.bisect_left(keys, prefix)
+                    while i < len(keys) and keys[i].startswith(prefix):
+                        if keys[i] not in self.words:
+                            found.append(keys[i])
+                        i += 1
         return found
+
+    @cached_property
+    def _heads(self) -> dict[str, tuple[str, ...]]:
+        """The prefixes by their first letters, most of which a text lacks ("": the short
+        prefixes, always looked up)."""
+        heads: dict[str, list[str]] = {}
+        for prefix in self.prefixes:
+            heads.setdefault(prefix[:_HEAD] if len(prefix) >= _HEAD else "", []).append(prefix)
+        return {head: tuple(group) for head, group in heads.items()}
 
     def starts(self, index: WordIndex) -> list[int] | None:
         """Sorted offsets where a match may start; None when only a full scan can tell."""
