@@ -22,6 +22,8 @@ reading of "03/04/2022" and accept a wrong weekday. Only the standard calendar i
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -69,13 +71,13 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
 # A year is four digits that are not the start of a bigger number ("2,000", "2005.5").
 _YEAR = rf"(?:,?{_SPACE}(?P<year>1[6-9]\d\d|2[01]\d\d)(?!\d|[.,]\d))?"
 _WEEKDAY_DATES = (
-    regex.compile(rf"{_WEEKDAY},?{_SPACE}{_MONTH}{_SPACE}{_DAY}{_YEAR}"),
-    regex.compile(rf"{_WEEKDAY},?{_SPACE}(?:the{_SPACE})?{_DAY}(?:{_SPACE}of)?{_SPACE}{_MONTH}{_YEAR}"),
+    rf"{_WEEKDAY},?{_SPACE}{_MONTH}{_SPACE}{_DAY}{_YEAR}",
+    rf"{_WEEKDAY},?{_SPACE}(?:the{_SPACE})?{_DAY}(?:{_SPACE}of)?{_SPACE}{_MONTH}{_YEAR}",
 )
 
 # d/m/y or m/d/y, or year first. The boundaries keep out versions (1.2.10.4), ratios and
 # odds (4/1), times (10.30), cricket figures (10-2-35-3) and phone numbers.
-_NUMERIC = regex.compile(
+_NUMERIC = (
     r"(?<![\w.,/:+])(?<!\d-)"
     r"(?:(?P<iy>1\d{3}|2\d{3})(?P<isep>[/.\-])(?P<im>\d{1,2})(?P=isep)(?P<id>\d{1,2})"
     r"|(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}))"
@@ -88,13 +90,26 @@ _NOT_DATE_BEFORE = frozenset({
     "rule", "paragraph", "clause", "article", "page", "pages", "pp", "p", "no", "number",
     "figure", "fig", "table", "tel", "phone", "ref", "reference", "code", "isbn", "score",
     "scores", "formation", "odds", "figures", "ip"})
-_PREVIOUS_WORD = regex.compile(r"(\w+)\W{0,3}$")
+_PREVIOUS_WORD = r"(\w+)\W{0,3}$"
 
-_RELATIVE = regex.compile(
+_RELATIVE = (
     r"(?<!\b[Tt]he\s)\b(?:(?P<dir>[Ll]ast|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)|(?P<word>[Tt]he day before yesterday|[Tt]he day after tomorrow"
     r"|[Yy]esterday|[Tt]omorrow))\b"
 )
+# The patterns above are compiled the first time a text has what they need: these cheap
+# tests pass on every text a pattern can match (a weekday's first three letters; two
+# separators between digits; the words of a relative date), and skip most others.
+_WEEKDAY_HINT = re.compile("Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_NUMERIC_HINT = re.compile(r"\d[/.\-]\d\d?[/.\-]\d")
+_RELATIVE_HINT = re.compile(r"esterday|omorrow|[Ll]ast\s|[Nn]ext\s")
+
+
+@functools.cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern)
+
+
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}
 
 
@@ -226,7 +241,9 @@ def _relative(spec: RuleSpec, scope: Scope, write: Callable[[dt.date], str]) -> 
         published = doc.published
         if published is None:
             return
-        for m in _search(_RELATIVE, doc, scope):
+        if not _RELATIVE_HINT.search(scope.text(doc)):
+            return
+        for m in _search(_compiled(_RELATIVE), doc, scope):
             if _is_a_title(doc, m.start()):
                 continue
             if m.group("word"):
@@ -284,9 +301,12 @@ def _weekday_dates(doc: Document, scope: Scope) -> Iterator[WeekdayDate]:
 
 
 def _find_numeric(text: str) -> list[NumericDate]:
-    out = []
-    for m in finditer(_NUMERIC, text):
-        previous = _PREVIOUS_WORD.search(text, max(0, m.start() - 30), m.start())
+    out: list[NumericDate] = []
+    if not _NUMERIC_HINT.search(text):
+        return out
+    previous_word = _compiled(_PREVIOUS_WORD)
+    for m in finditer(_compiled(_NUMERIC), text):
+        previous = previous_word.search(text, max(0, m.start() - 30), m.start())
         if previous and previous.group(1).lower() in _NOT_DATE_BEFORE:
             continue
         if m.group("iy"):
@@ -311,8 +331,10 @@ def _find_numeric(text: str) -> list[NumericDate]:
 
 def _find_weekday_dates(text: str) -> list[WeekdayDate]:
     found: dict[int, WeekdayDate] = {}
+    if not _WEEKDAY_HINT.search(text):
+        return []
     for pattern in _WEEKDAY_DATES:
-        for m in finditer(pattern, text):
+        for m in finditer(_compiled(pattern), text):
             month = _MONTH_NUMBER[m.group("month").rstrip(".").lower()]
             day = int(m.group("day"))
             if day == 0:
