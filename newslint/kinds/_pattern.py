@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
 from newslint.document import Document, Span
 from newslint.kinds._prefilter import Alternatives, Prefilter, matches_at, word_index
-from newslint.rules import RuleSpec
+from newslint.finding import Hit
+from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
 # One pathological pattern must not hang a run; the engine reports the timeout.
 MATCH_TIMEOUT_SECONDS = 2.0
+# A prefiltered pattern is tried at each place it can start, unless there is more than one
+# such place in this many characters (a scan of the text is then quicker, same matches).
+SCAN_EVERY = 400
 _PLACEHOLDER = _re.compile(r"%s|\{(\w+)\}")
 _REGION_SCOPES = {
     "text": None, "summary": None, "sentence": None,
@@ -160,6 +164,20 @@ class Union:
                 end = m.end()
                 if scope.allows(doc, m.start(), m.end()):
                     yield i, m
+
+
+def gated(check: Check, prefilter: Prefilter | None, raw: bool) -> Check:
+    """`check`, not even started on a text without a word its matches can begin with: most
+    rules' words are absent from most articles, and a run asks a hundred rules."""
+    if prefilter is None:
+        return check
+
+    def gated_check(doc: Document) -> Iterable[Hit]:
+        if prefilter.absent(word_index(doc, raw)):
+            return ()
+        return check(doc)
+
+    return gated_check
 
 
 def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:

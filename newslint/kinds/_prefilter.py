@@ -205,6 +205,12 @@ class Prefilter:
             heads.setdefault(prefix[:_HEAD] if len(prefix) >= _HEAD else "", []).append(prefix)
         return {head: tuple(group) for head, group in heads.items()}
 
+    def absent(self, index: WordIndex) -> bool:
+        """True when the text has no word a match can begin with."""
+        if not self.words.isdisjoint(index.words(self.fold)):
+            return False
+        return not self.prefixes or not self.first_words(index)
+
     def starts(self, index: WordIndex) -> list[int] | None:
         """Sorted offsets where a match may start; None when only a full scan can tell."""
         first = self.first_words(index)
@@ -247,7 +253,8 @@ class Alternatives:
         return cls(tuple(filters), fold)
 
     @cached_property
-    def _union(self) -> Prefilter:
+    def union(self) -> Prefilter:
+        """One prefilter for all the alternatives: where any of them can start."""
         return Prefilter(frozenset().union(*(f.words for f in self.filters)),
                          tuple(sorted({p for f in self.filters for p in f.prefixes})), (), self.fold)
 
@@ -261,7 +268,7 @@ class Alternatives:
 
     def candidates(self, index: WordIndex) -> list[tuple[int, int]]:
         """Sorted (offset, alternative) pairs: where each alternative's matches can start."""
-        first = self._union.first_words(index)
+        first = self.union.first_words(index)
         if not first:
             return []
         pairs: set[tuple[int, int]] = set()

@@ -10,7 +10,7 @@ import regex
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, search, word_pattern
+from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, search, word_pattern
 from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
 from newslint.rules import Check, RuleSpec
 
@@ -85,4 +85,4 @@ def compile_rule(spec: RuleSpec) -> Check:
                 continue
             yield Hit(m.start(), m.end(), format_message(spec.message, (text,), match=text))
 
-    return check
+    return gated(check, filters.union if filters is not None else prefilter, scope.raw)

@@ -10,7 +10,7 @@ import regex
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, match_case, search
+from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, match_case, search
 from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -75,7 +75,7 @@ def compile_rule(spec: RuleSpec) -> Check:
             message = format_message(spec.message, (expected, observed), match=observed, replacement=expected)
             yield Hit(start, end, message, suggestions, fix)
 
-    return check
+    return gated(check, prepared.filters.union if prepared.filters is not None else prepared.prefilter, scope.raw)
 
 
 def _matcher(spec: RuleSpec, prepared: Prepared, groups: list[str], wrap: str, fold: bool,
