@@ -47,6 +47,14 @@ _DOUBLE = re.compile('["\u201c\u201d]')
 _DASH = re.compile("(?<=\\S) - (?=\\S)|(?<=\\S) \u2013 (?=\\S)|\u2014")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|\u2026")
 _DASH_TEXT = {"hyphen": " - ", "en": " \u2013 ", "em": "\u2014"}
+# Per style, characters without which a text has no mark of that style: a text that can
+# hold only one style needs no closer look when the majority decides.
+_TELLTALES = {
+    "apostrophe": {"straight": ("'",), "curly": ("\u2019",)},
+    "quote": {"straight": ('"', "'"), "curly": ("\u201c", "\u201d", "\u2018", "\u2019")},
+    "dash": {"hyphen": (" - ",), "en": (" \u2013 ",), "em": ("\u2014",)},
+    "ellipsis": {"dots": ("...",), "character": ("\u2026",)},
+}
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,11 @@ def compile_rule(spec: RuleSpec) -> Check:
     collect = {"apostrophe": _apostrophes, "quote": _quote_marks, "dash": _dashes, "ellipsis": _ellipses}[mark_kind]
     safe = mark_kind in ("apostrophe", "quote", "ellipsis")
 
+    telltales = _TELLTALES[mark_kind]
+
     def check(doc: Document) -> Iterator[Hit]:
+        if prefer == "majority" and _styles_possible(doc.prose, telltales) < 2:
+            return
         marks = list(collect(doc))
         counts = {style: 0 for style in _STYLES[mark_kind]}
         for m in marks:
@@ -94,6 +106,10 @@ def compile_rule(spec: RuleSpec) -> Check:
             yield Hit(m.start, m.end, message, (replacement,), Fix((Edit(m.start, m.end, replacement),), safe=safe, marks_only=True))
 
     return check
+
+
+def _styles_possible(text: str, telltales: dict[str, tuple[str, ...]]) -> int:
+    return sum(1 for marks in telltales.values() if any(m in text for m in marks))
 
 
 def _apostrophes(doc: Document) -> Iterator[Mark]:
