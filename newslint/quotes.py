@@ -126,15 +126,35 @@ def _closes(prose: str, pos: int, mark: str, region: Region) -> bool:
 
 def _single_quotations(prose: str, region: Region) -> list[Quotation]:
     found: list[Quotation] = []
-    closers = [m.start() for m in _SINGLE_CLOSER.finditer(prose, region.start, region.end)]
+    openers = _matches_at(_SINGLE_OPENER, prose, region, "'\u2018")
+    if not openers:
+        return found
+    closers = [m.start() for m in _matches_at(_SINGLE_CLOSER, prose, region, "'\u2019")]
     used: set[int] = set()
-    for opener in _SINGLE_OPENER.finditer(prose, region.start, region.end):
+    for opener in openers:
         start = opener.start()
         for close in closers:
             if close > start + 1 and close not in used:
                 used.add(close)
                 found.append(Quotation(start, close + 1, opener.group(), prose[close]))
                 break
+    return found
+
+
+def _matches_at(pattern: re.Pattern[str], prose: str, region: Region, marks: str) -> list[re.Match[str]]:
+    """The matches of a one-mark pattern in the region, tried only at its marks: the same as
+    a scan (a match is one of `marks`, and the lookarounds see past `pos` as they would),
+    without testing its lookbehinds at every character."""
+    found = []
+    for mark in marks:
+        pos = prose.find(mark, region.start, region.end)
+        while pos != -1:
+            m = pattern.match(prose, pos, region.end)
+            if m is not None:
+                found.append(m)
+            pos = prose.find(mark, pos + 1, region.end)
+    if len(marks) > 1:
+        found.sort(key=lambda m: m.start())
     return found
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newslint.document import Region
 from newslint.parse import parse_document
-from newslint.quotes import stray_marks
+from newslint.quotes import _SINGLE_CLOSER, _SINGLE_OPENER, _matches_at, stray_marks
 
 
 def quoted(text: str, path: str = "a.md") -> list[str]:
@@ -86,3 +90,11 @@ def test_inch_marks_are_not_stray() -> None:
 def test_closing_mark_with_nothing_open_is_stray() -> None:
     text = "The plan was dead\u201d by Friday."
     assert strays(text) == [text.index("\u201d")]
+
+
+@given(st.text(alphabet="ab1 \n'\u2018\u2019\"\u201c\u201d-(.", max_size=60), st.integers(0, 5), st.integers(0, 5))
+def test_single_marks_found_at_their_marks_as_a_scan_finds_them(text: str, cut_start: int, cut_end: int) -> None:
+    region = Region(min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end))
+    for pattern, marks in ((_SINGLE_OPENER, "'\u2018"), (_SINGLE_CLOSER, "'\u2019")):
+        scanned = [m.span() for m in pattern.finditer(text, region.start, region.end)]
+        assert [m.span() for m in _matches_at(pattern, text, region, marks)] == scanned
