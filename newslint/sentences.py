@@ -26,7 +26,7 @@ def split_sentences(prose: str, regions: list[Region]) -> list[Span]:
     sentences: list[Span] = []
     for region in regions:
         start = region.start
-        for m in _END.finditer(prose, region.start, region.end):
+        for m in _ends(prose, region):
             head = prose[max(region.start, m.start() - 12) : m.start()].rstrip("'\"\u2019\u201d)]")
             if _ABBREVIATION.search(head):
                 continue
@@ -35,6 +35,28 @@ def split_sentences(prose: str, regions: list[Region]) -> list[Span]:
         if start < region.end:
             sentences.append(_trimmed(prose, start, region.end))
     return [s for s in sentences if s.end > s.start]
+
+
+def _ends(prose: str, region: Region) -> list[re.Match[str]]:
+    """What `_END.finditer` finds in the region, tried only just after a . ! or ?, where
+    its lookbehind lets a match start (a match holds no such mark, so none overlap)."""
+    stops = [p for mark in ".!?" for p in _positions(prose, mark, max(region.start - 1, 0), region.end - 1)]
+    stops.sort()
+    found = []
+    for p in stops:
+        m = _END.match(prose, p + 1, region.end)
+        if m is not None:
+            found.append(m)
+    return found
+
+
+def _positions(text: str, char: str, start: int, end: int) -> list[int]:
+    out = []
+    pos = text.find(char, start, end)
+    while pos != -1:
+        out.append(pos)
+        pos = text.find(char, pos + 1, end)
+    return out
 
 
 def _trimmed(prose: str, start: int, end: int) -> Span:
