@@ -24,6 +24,7 @@ from typing import Any, Iterable, Sequence
 from newslint import __version__
 from newslint.config import Config
 from newslint.finding import Edit, Finding, Fix, Level
+from newslint.rulecache import code_digest
 from newslint.rules import RuleSpec
 
 CACHE_DIR = ".newslint_cache"
@@ -47,26 +48,7 @@ def fingerprint(config: Config, specs: Sequence[RuleSpec]) -> str:
         except OSError:
             h.update(repr(spec).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
-    h.update(_code_digest().encode("ascii"))
-    return h.hexdigest()
-
-
-def _code_digest() -> str:
-    """newslint's own source: a changed kind must not be answered from an old cache, even
-    when the version number has not moved (a checkout under development)."""
-    h = hashlib.blake2b(digest_size=16)
-    package = Path(__file__).resolve().parent
-    for folder, dirs, names in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            if name.endswith(".py"):
-                path = os.path.join(folder, name)
-                h.update(os.path.relpath(path, package).encode("utf-8", "surrogatepass") + b"\0")
-                try:
-                    with open(path, "rb") as handle:
-                        h.update(handle.read())
-                except OSError:
-                    pass
+    h.update(code_digest().encode("ascii"))
     return h.hexdigest()
 
 
