@@ -250,3 +250,25 @@ def test_many_quotations_in_one_sentence_stay_linear() -> None:
     started = time.process_time()
     lint(text, select=["News"])
     assert time.process_time() - started < 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said it. She SAID it, they Said: \"no\". Unsaid, resaid, said_x, x_said, said2, 2said.",
+        "It was pointed   out; he hit\nout at them. According to\tthem, he hits out.",
+        "\u0130stanbul said; \u017faid (long s), \u0131t said, \u212aelvin said, caf\u00e9 said, na\u00efve\u2019said.",
+        "Zo\u00eb said\u2014then smiled\u2026 \u00bfsaid? said\u00b2 \u2460said \u00e9said said\u00e9",
+        "",
+        "said",
+    ],
+)
+def test_phrase_pattern_finds_what_a_full_scan_finds(text: str) -> None:
+    """Words found with bytes methods give the very matches of `finditer` over the text."""
+    from newslint.kinds.attribution import _phrase_pattern, _Words
+
+    phrases = ["said", "hit out", "hits out", "according to", "pointed out", "smiled", "Kelvin"]
+    pattern = _phrase_pattern("verbs", phrases)
+    expected = [m.span() for m in pattern.regex.finditer(text)]
+    assert [m.span() for m in pattern.finditer(text, _Words(text))] == expected
+    assert [m.span() for m in pattern.finditer(text)] == expected

@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from newslint import schema
 from newslint.document import Document, Quotation, Span
@@ -111,24 +111,80 @@ class _PhrasePattern:
         self.regex = pattern
         self.pattern = pattern.pattern
         self.first_words = first_words
+        self.first_bytes = frozenset(w.encode("ascii") for w in first_words) if first_words is not None else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, words: _Words | None = None) -> Iterator[re.Match[str]]:
+        """The matches in `text`; `words`, the words of `text`, finds the places to try."""
         if self.first_words is None:
             yield from self.regex.finditer(text)
             return
+        starts = words.starts_of(self.first_bytes) if words is not None and self.first_bytes is not None else self._starts(text)
         end = 0
         match = self.regex.match
-        first = self.first_words
-        for word in _RUN.finditer(text):
-            start = word.start()
+        for start in starts:
             if start < end:
                 continue
+            m = match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def _starts(self, text: str) -> Iterator[int]:
+        first = self.first_words
+        assert first is not None
+        for word in _RUN.finditer(text):
             w = word.group()
             if w.lower() in first or not w.isascii():
-                m = match(text, start)
-                if m is not None:
-                    end = m.end()
-                    yield m
+                yield word.start()
+
+
+# Bytes of an ASCII-encoded text: letters lowered, digits kept, every other character a
+# space (`re`'s [^\W_] is str.isalnum, so "_" goes too).
+_WORD_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 0x20 for b in range(128)) + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_OTHER = 0x80  # a letter or digit outside ASCII
+
+
+class _Words:
+    """The words of one text (`_RUN`: runs of letters and digits), found with bytes
+    methods rather than a regex, to say where a phrase's first word may stand.
+
+    The text becomes one byte per character: ASCII letters lowered, digits kept, other
+    letters and digits `_OTHER`, everything else a space. Its words are then what
+    `split` gives, at the same offsets as in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        data = bytearray(text.encode("ascii", "replace").translate(_WORD_BYTES))
+        for m in _NON_ASCII.finditer(text):
+            data[m.start()] = _OTHER if m.group().isalnum() else 0x20
+        self.data = bytes(data)
+        self.words = frozenset(self.data.split())
+        # Words with a character outside ASCII are tried by every pattern.
+        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()])
+
+    def starts_of(self, first_words: frozenset[bytes]) -> list[int]:
+        """Sorted offsets of the words that are one of `first_words` (lower case), or
+        have a character outside ASCII."""
+        present = first_words & self.words
+        if not present:
+            return self.others
+        return sorted(_offsets(self.data, present) + self.others)
+
+
+def _offsets(data: bytes, words: Iterable[bytes]) -> list[int]:
+    """Where each of `words` stands as a whole word in `data` (words between spaces)."""
+    found: list[int] = []
+    last = len(data)
+    for word in words:
+        size = len(word)
+        pos = data.find(word)
+        while pos != -1:
+            after = pos + size
+            if (pos == 0 or data[pos - 1] == 0x20) and (after == last or data[after] == 0x20):
+                found.append(pos)
+            pos = data.find(word, after)
+    return found
 
 
 def _positive(spec: RuleSpec, key: str, default: int, minimum: int) -> int:
@@ -157,17 +213,27 @@ class _Context:
 
 
 def _context(doc: Document) -> _Context:
-    chars = list(doc.prose)
+    prose = doc.prose
     outer: list[Quotation] = []
+    pieces: list[str] = []
+    done = 0  # prose before this offset is in `pieces`
     for q in doc.quotations:
         if outer and q.start < outer[-1].end:
             continue  # nested: part of the quotation around it
         outer.append(q)
-        for i in range(q.start, q.end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
+        pieces.append(prose[done : q.start])
+        pieces.append(_NOT_LINE_BREAK.sub(_blank, prose[q.start : q.end]))
+        done = q.end
+    pieces.append(prose[done:])
     sentences = doc.sentences
-    return _Context("".join(chars), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+    return _Context("".join(pieces), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _shared(doc: Document) -> _Context:
@@ -179,8 +245,8 @@ class _Matches:
     that asking about each quotation's window costs a bisection, not a scan of its
     sentence (a paragraph of many short quotations would otherwise be quadratic)."""
 
-    def __init__(self, pattern: re.Pattern[str] | _PhrasePattern, text: str) -> None:
-        self.matches = list(pattern.finditer(text))
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        self.matches = list(matches)
         self.starts = [m.start() for m in self.matches]
 
     def first(self, start: int, end: int) -> re.Match[str] | None:
@@ -199,7 +265,17 @@ class _Matches:
 
 
 def _matches(doc: Document, pattern: re.Pattern[str] | _PhrasePattern) -> _Matches:
-    return doc.memo(f"attribution.matches:{pattern.pattern}", lambda d: _Matches(pattern, _shared(d).narrative))
+    def build(d: Document) -> _Matches:
+        narrative = _shared(d).narrative
+        if isinstance(pattern, _PhrasePattern):
+            return _Matches(pattern.finditer(narrative, d.memo("attribution.words", _narrative_words_index)))
+        return _Matches(pattern.finditer(narrative))
+
+    return doc.memo(f"attribution.matches:{pattern.pattern}", build)
+
+
+def _narrative_words_index(doc: Document) -> _Words:
+    return _Words(_shared(doc).narrative)
 
 
 def _narrative_words(doc: Document) -> _Matches:
