@@ -25,6 +25,7 @@ the BBC dev corpus (bench/eval_attribution.py): precision first.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
@@ -33,6 +34,7 @@ from newslint import schema
 from newslint.document import Document, Quotation, Span
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import format_message
+from newslint.kinds._prefilter import Node, _Parser, _Unsupported
 from newslint.quotes import stray_marks
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -143,6 +145,7 @@ class _PhrasePattern:
 _WORD_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 0x20 for b in range(128)) + bytes(range(128, 256))
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _OTHER = 0x80  # a letter or digit outside ASCII
+_OTHER_BYTE = bytes([_OTHER])
 
 
 class _Words:
@@ -161,7 +164,7 @@ class _Words:
         self.data = bytes(data)
         self.words = frozenset(self.data.split())
         # Words with a character outside ASCII are tried by every pattern.
-        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()])
+        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()]) if _OTHER_BYTE in self.data else []
 
     def starts_of(self, first_words: frozenset[bytes]) -> list[int]:
         """Sorted offsets of the words that are one of `first_words` (lower case), or
@@ -282,6 +285,16 @@ def _narrative_words(doc: Document) -> _Matches:
     return _matches(doc, _WORD)
 
 
+def _quotation_words(doc: Document) -> list[int]:
+    """How many words each outer quotation holds, in the order of `_Context.outer`."""
+
+    def build(d: Document) -> list[int]:
+        prose = d.prose
+        return [_words(prose[q.inner.start : q.inner.end]) for q in _shared(d).outer]
+
+    return doc.memo("attribution.quotation_words", build)
+
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -299,12 +312,13 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
         ctx = _shared(doc)
         body_words: set[str] | None = None
         previous: tuple[int, bool] | None = None  # (last sentence index, attributed) of the last body quotation
-        for q in ctx.outer:
+        counts = _quotation_words(doc)
+        for q, words in zip(ctx.outer, counts):
             region = doc.region_at(q.start)
             if region is None:
                 continue
             inner = doc.prose[q.inner.start : q.inner.end]
-            long_enough = _words(inner) >= min_words and not _title_case(inner)
+            long_enough = words >= min_words and not _title_case(inner)
             if region.kind in _HEADLINE:
                 if not long_enough or _cued(doc, ctx, verbs, q, 0, headline=True):
                     continue
@@ -314,7 +328,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
                 # Headlines shorten what the story quotes; most of the words coming back will do.
                 if not said or len(said & body_words) * 2 >= len(said):
                     continue
-                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
                 continue
             first = ctx.sentence_index(q.start)
             last = ctx.sentence_index(max(q.start, q.end - 1))
@@ -322,8 +336,8 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
             if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
                 attributed = True  # the next quote paragraph (or sentence) of the same speaker
             previous = (last, attributed)
-            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or _words(inner) >= partial_min):
-                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or words >= partial_min):
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
 
     return check
 
@@ -424,14 +438,81 @@ def _vague_rule(spec: RuleSpec) -> Check:
         pattern = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
     except re.error as exc:
         raise OptionError("phrases", f"invalid regular expression: {exc}") from None
+    # A phrase whose words are absent from an article cannot match in it, and leaving it
+    # out of the alternation changes no match (numbered back references aside: they would
+    # point elsewhere). Most articles need only one or two of the phrases, or none.
+    if any(_BACK_REFERENCE.search(p) for p in phrases):
+        needs: list[frozenset[str] | None] = [None] * len(phrases)
+    else:
+        needs = [_required_words(p) for p in phrases]
+
+    @functools.lru_cache(maxsize=None)
+    def narrowed(kept: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{phrases[i]})" for i in kept), re.IGNORECASE)
+
+    def pattern_for(text: str) -> re.Pattern[str] | None:
+        if _UNLIKE_CASE.search(text):
+            return pattern  # a letter that case-insensitive matching equates with ASCII unlike lower()
+        lowered = text.lower()
+        kept = tuple(i for i, need in enumerate(needs) if need is None or any(w in lowered for w in need))
+        if len(kept) == len(phrases):
+            return pattern
+        return narrowed(kept) if kept else None
 
     def check(doc: Document) -> Iterator[Hit]:
         narrative = _shared(doc).narrative
+        found = pattern_for(narrative)
+        if found is None:
+            return
         for region in doc.regions_of(_BODY):
-            for m in pattern.finditer(narrative, region.start, region.end):
+            for m in found.finditer(narrative, region.start, region.end):
                 yield Hit(m.start(), m.end(), format_message(spec.message, (m.group(),), match=m.group()))
 
     return check
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# Letters that `re.IGNORECASE` matches to an ASCII letter while lower() does not map them
+# to it: dotted capital I, dotless i, long s, Kelvin sign.
+_UNLIKE_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _required_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` (ignoring case) holds;
+    None when the pattern needs no word or the analysis does not understand it."""
+    try:
+        return _required(_Parser(pattern).parse())
+    except (_Unsupported, RecursionError, IndexError, ValueError):
+        return None
+
+
+def _required(seq: list[Node]) -> frozenset[str] | None:
+    """What a sequence of parse nodes needs: the most telling of its runs of letters and
+    digits, of its groups that must match, and of its repeats that must occur."""
+    best: frozenset[str] | None = None
+    run = ""
+    for node in [*seq, ("end",)]:
+        letters = {c.lower() for c in node[1]} if node[0] == "set" else set()
+        if len(letters) == 1:
+            run += letters.pop()
+            continue
+        options: frozenset[str] | None = frozenset({run}) if run else None
+        run = ""
+        if node[0] == "alt":
+            branches = [_required(branch) for branch in node[1]]
+            if all(b is not None for b in branches):
+                options = _telling(options, frozenset().union(*branches))  # type: ignore[arg-type]
+        elif node[0] == "rep" and node[2] >= 1:
+            options = _telling(options, _required([node[1]]))
+        best = _telling(best, options)
+    return best
+
+
+def _telling(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two requirements, the one whose shortest string is longer (it is rarer)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if min(map(len, a)) >= min(map(len, b)) else b
 
 
 # --- loaded ------------------------------------------------------------------------------
@@ -447,9 +528,9 @@ def _loaded_rule(spec: RuleSpec) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         ctx = _shared(doc)
         seen: set[int] = set()
-        for q in ctx.outer:
+        for q, words in zip(ctx.outer, _quotation_words(doc)):
             region = doc.region_at(q.start)
-            if region is None or region.kind not in _BODY or _words(doc.prose[q.inner.start : q.inner.end]) < min_words:
+            if region is None or region.kind not in _BODY or words < min_words:
                 continue
             for m in _cue_verbs(doc, ctx, q, verbs, max_gap):
                 if m.start() in seen:
