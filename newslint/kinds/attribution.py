@@ -281,8 +281,15 @@ def _narrative_words_index(doc: Document) -> _Words:
     return _Words(_shared(doc).narrative)
 
 
-def _narrative_words(doc: Document) -> _Matches:
-    return _matches(doc, _WORD)
+def _word_within(narrative: str, start: int, end: int) -> bool:
+    """The first word of the narrative at or after `start` (as a scan of the whole text
+    splits words) ends by `end`. The scan starts at the last space or line break before
+    `start`, which no word spans: a few words' work, not the whole narrative's."""
+    since = max(narrative.rfind(" ", 0, start), narrative.rfind("\n", 0, start)) + 1
+    for m in _WORD.finditer(narrative, since):
+        if m.start() >= start:
+            return m.end() <= end
+    return False
 
 
 def _quotation_words(doc: Document) -> list[int]:
@@ -404,7 +411,7 @@ def _partial(doc: Document, ctx: _Context, q: Quotation, inner: str) -> bool:
     if first is None or not first.group()[0].islower():
         return False
     sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, q.start)
-    return _narrative_words(doc).first(sentence.start, q.start) is not None
+    return _word_within(ctx.narrative, sentence.start, q.start)
 
 
 def _title_case(inner: str) -> bool:
