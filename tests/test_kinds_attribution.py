@@ -250,3 +250,65 @@ def test_many_quotations_in_one_sentence_stay_linear() -> None:
     started = time.process_time()
     lint(text, select=["News"])
     assert time.process_time() - started < 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said it. She SAID it, they Said: \"no\". Unsaid, resaid, said_x, x_said, said2, 2said.",
+        "It was pointed   out; he hit\nout at them. According to\tthem, he hits out.",
+        "\u0130stanbul said; \u017faid (long s), \u0131t said, \u212aelvin said, caf\u00e9 said, na\u00efve\u2019said.",
+        "Zo\u00eb said\u2014then smiled\u2026 \u00bfsaid? said\u00b2 \u2460said \u00e9said said\u00e9",
+        "",
+        "said",
+    ],
+)
+def test_phrase_pattern_finds_what_a_full_scan_finds(text: str) -> None:
+    """Words found with bytes methods give the very matches of `finditer` over the text."""
+    from newslint.kinds.attribution import _phrase_pattern, _Words
+
+    phrases = ["said", "hit out", "hits out", "according to", "pointed out", "smiled", "Kelvin"]
+    pattern = _phrase_pattern("verbs", phrases)
+    expected = [m.span() for m in pattern.regex.finditer(text)]
+    assert [m.span() for m in pattern.finditer(text, _Words(text))] == expected
+    assert [m.span() for m in pattern.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needed"),
+    [
+        (r"\bit\s+(?:is|was)\s+understood\b", {"understood"}),
+        (r"\b(?:critics|some\s+people)\s+say", {"critics", "people"}),
+        (r"[Ss]ources?\s+said", {"source"}),
+        (r"fo?o", {"f"}),
+        (r"\b(?:[\w-]+\s+)?said", {"said"}),
+        (r"\w+\s+\d+", None),
+        (r"(?i:source)", None),
+        (r"(a)\1", None),
+    ],
+)
+def test_a_vague_phrase_needs_its_words(pattern: str, needed: set[str] | None) -> None:
+    from newslint.kinds.attribution import _required_words
+
+    assert _required_words(pattern) == (None if needed is None else frozenset(needed))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A senior \u017fource said the talks had failed.",  # long s: IGNORECASE matches it to s
+        "A senior SOURCE SAID the talks had failed.",
+        "Sources close to the minister say she will resign. Critics say the plan is unaffordable.",
+        "\u0130t is understood that CRITICS SAY so.",
+    ],
+)
+def test_vague_sources_are_found_whichever_phrases_an_article_needs(text: str) -> None:
+    import re
+
+    import yaml
+
+    phrases = yaml.safe_load((ROOT / "rules" / "News" / "VagueSource.yml").read_text(encoding="utf-8"))["phrases"]
+    full = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
+    expected = [m.group() for m in full.finditer(text)]
+    assert expected
+    assert [f.match for f in lint(text, select=["News.VagueSource"])] == expected

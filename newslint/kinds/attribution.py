@@ -25,14 +25,16 @@ the BBC dev corpus (bench/eval_attribution.py): precision first.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from newslint import schema
 from newslint.document import Document, Quotation, Span
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import format_message
+from newslint.kinds._prefilter import Node, _Parser, _Unsupported
 from newslint.quotes import stray_marks
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -111,24 +113,81 @@ class _PhrasePattern:
         self.regex = pattern
         self.pattern = pattern.pattern
         self.first_words = first_words
+        self.first_bytes = frozenset(w.encode("ascii") for w in first_words) if first_words is not None else None
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+    def finditer(self, text: str, words: _Words | None = None) -> Iterator[re.Match[str]]:
+        """The matches in `text`; `words`, the words of `text`, finds the places to try."""
         if self.first_words is None:
             yield from self.regex.finditer(text)
             return
+        starts = words.starts_of(self.first_bytes) if words is not None and self.first_bytes is not None else self._starts(text)
         end = 0
         match = self.regex.match
-        first = self.first_words
-        for word in _RUN.finditer(text):
-            start = word.start()
+        for start in starts:
             if start < end:
                 continue
+            m = match(text, start)
+            if m is not None:
+                end = m.end()
+                yield m
+
+    def _starts(self, text: str) -> Iterator[int]:
+        first = self.first_words
+        assert first is not None
+        for word in _RUN.finditer(text):
             w = word.group()
             if w.lower() in first or not w.isascii():
-                m = match(text, start)
-                if m is not None:
-                    end = m.end()
-                    yield m
+                yield word.start()
+
+
+# Bytes of an ASCII-encoded text: letters lowered, digits kept, every other character a
+# space (`re`'s [^\W_] is str.isalnum, so "_" goes too).
+_WORD_BYTES = bytes(ord(chr(b).lower()) if chr(b).isalnum() else 0x20 for b in range(128)) + bytes(range(128, 256))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_OTHER = 0x80  # a letter or digit outside ASCII
+_OTHER_BYTE = bytes([_OTHER])
+
+
+class _Words:
+    """The words of one text (`_RUN`: runs of letters and digits), found with bytes
+    methods rather than a regex, to say where a phrase's first word may stand.
+
+    The text becomes one byte per character: ASCII letters lowered, digits kept, other
+    letters and digits `_OTHER`, everything else a space. Its words are then what
+    `split` gives, at the same offsets as in the text.
+    """
+
+    def __init__(self, text: str) -> None:
+        data = bytearray(text.encode("ascii", "replace").translate(_WORD_BYTES))
+        for m in _NON_ASCII.finditer(text):
+            data[m.start()] = _OTHER if m.group().isalnum() else 0x20
+        self.data = bytes(data)
+        self.words = frozenset(self.data.split())
+        # Words with a character outside ASCII are tried by every pattern.
+        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()]) if _OTHER_BYTE in self.data else []
+
+    def starts_of(self, first_words: frozenset[bytes]) -> list[int]:
+        """Sorted offsets of the words that are one of `first_words` (lower case), or
+        have a character outside ASCII."""
+        present = first_words & self.words
+        if not present:
+            return self.others
+        return sorted(_offsets(self.data, present) + self.others)
+
+
+def _offsets(data: bytes, words: Iterable[bytes]) -> list[int]:
+    """Where each of `words` stands as a whole word in `data` (words between spaces)."""
+    found: list[int] = []
+    last = len(data)
+    for word in words:
+        size = len(word)
+        pos = data.find(word)
+        while pos != -1:
+            after = pos + size
+            if (pos == 0 or data[pos - 1] == 0x20) and (after == last or data[after] == 0x20):
+                found.append(pos)
+            pos = data.find(word, after)
+    return found
 
 
 def _positive(spec: RuleSpec, key: str, default: int, minimum: int) -> int:
@@ -157,17 +216,27 @@ class _Context:
 
 
 def _context(doc: Document) -> _Context:
-    chars = list(doc.prose)
+    prose = doc.prose
     outer: list[Quotation] = []
+    pieces: list[str] = []
+    done = 0  # prose before this offset is in `pieces`
     for q in doc.quotations:
         if outer and q.start < outer[-1].end:
             continue  # nested: part of the quotation around it
         outer.append(q)
-        for i in range(q.start, q.end):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
+        pieces.append(prose[done : q.start])
+        pieces.append(_NOT_LINE_BREAK.sub(_blank, prose[q.start : q.end]))
+        done = q.end
+    pieces.append(prose[done:])
     sentences = doc.sentences
-    return _Context("".join(chars), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+    return _Context("".join(pieces), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+
+
+_NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _shared(doc: Document) -> _Context:
@@ -179,8 +248,8 @@ class _Matches:
     that asking about each quotation's window costs a bisection, not a scan of its
     sentence (a paragraph of many short quotations would otherwise be quadratic)."""
 
-    def __init__(self, pattern: re.Pattern[str] | _PhrasePattern, text: str) -> None:
-        self.matches = list(pattern.finditer(text))
+    def __init__(self, matches: Iterable[re.Match[str]]) -> None:
+        self.matches = list(matches)
         self.starts = [m.start() for m in self.matches]
 
     def first(self, start: int, end: int) -> re.Match[str] | None:
@@ -199,11 +268,38 @@ class _Matches:
 
 
 def _matches(doc: Document, pattern: re.Pattern[str] | _PhrasePattern) -> _Matches:
-    return doc.memo(f"attribution.matches:{pattern.pattern}", lambda d: _Matches(pattern, _shared(d).narrative))
+    def build(d: Document) -> _Matches:
+        narrative = _shared(d).narrative
+        if isinstance(pattern, _PhrasePattern):
+            return _Matches(pattern.finditer(narrative, d.memo("attribution.words", _narrative_words_index)))
+        return _Matches(pattern.finditer(narrative))
+
+    return doc.memo(f"attribution.matches:{pattern.pattern}", build)
 
 
-def _narrative_words(doc: Document) -> _Matches:
-    return _matches(doc, _WORD)
+def _narrative_words_index(doc: Document) -> _Words:
+    return _Words(_shared(doc).narrative)
+
+
+def _word_within(narrative: str, start: int, end: int) -> bool:
+    """The first word of the narrative at or after `start` (as a scan of the whole text
+    splits words) ends by `end`. The scan starts at the last space or line break before
+    `start`, which no word spans: a few words' work, not the whole narrative's."""
+    since = max(narrative.rfind(" ", 0, start), narrative.rfind("\n", 0, start)) + 1
+    for m in _WORD.finditer(narrative, since):
+        if m.start() >= start:
+            return m.end() <= end
+    return False
+
+
+def _quotation_words(doc: Document) -> list[int]:
+    """How many words each outer quotation holds, in the order of `_Context.outer`."""
+
+    def build(d: Document) -> list[int]:
+        prose = d.prose
+        return [_words(prose[q.inner.start : q.inner.end]) for q in _shared(d).outer]
+
+    return doc.memo("attribution.quotation_words", build)
 
 
 def _words(text: str) -> int:
@@ -223,12 +319,13 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
         ctx = _shared(doc)
         body_words: set[str] | None = None
         previous: tuple[int, bool] | None = None  # (last sentence index, attributed) of the last body quotation
-        for q in ctx.outer:
+        counts = _quotation_words(doc)
+        for q, words in zip(ctx.outer, counts):
             region = doc.region_at(q.start)
             if region is None:
                 continue
             inner = doc.prose[q.inner.start : q.inner.end]
-            long_enough = _words(inner) >= min_words and not _title_case(inner)
+            long_enough = words >= min_words and not _title_case(inner)
             if region.kind in _HEADLINE:
                 if not long_enough or _cued(doc, ctx, verbs, q, 0, headline=True):
                     continue
@@ -238,7 +335,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
                 # Headlines shorten what the story quotes; most of the words coming back will do.
                 if not said or len(said & body_words) * 2 >= len(said):
                     continue
-                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
                 continue
             first = ctx.sentence_index(q.start)
             last = ctx.sentence_index(max(q.start, q.end - 1))
@@ -246,8 +343,8 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
             if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
                 attributed = True  # the next quote paragraph (or sentence) of the same speaker
             previous = (last, attributed)
-            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or _words(inner) >= partial_min):
-                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(_words(inner))))
+            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or words >= partial_min):
+                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
 
     return check
 
@@ -314,7 +411,7 @@ def _partial(doc: Document, ctx: _Context, q: Quotation, inner: str) -> bool:
     if first is None or not first.group()[0].islower():
         return False
     sentence = ctx.sentences[ctx.sentence_index(q.start)] if ctx.sentences else Span(0, q.start)
-    return _narrative_words(doc).first(sentence.start, q.start) is not None
+    return _word_within(ctx.narrative, sentence.start, q.start)
 
 
 def _title_case(inner: str) -> bool:
@@ -348,14 +445,81 @@ def _vague_rule(spec: RuleSpec) -> Check:
         pattern = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
     except re.error as exc:
         raise OptionError("phrases", f"invalid regular expression: {exc}") from None
+    # A phrase whose words are absent from an article cannot match in it, and leaving it
+    # out of the alternation changes no match (numbered back references aside: they would
+    # point elsewhere). Most articles need only one or two of the phrases, or none.
+    if any(_BACK_REFERENCE.search(p) for p in phrases):
+        needs: list[frozenset[str] | None] = [None] * len(phrases)
+    else:
+        needs = [_required_words(p) for p in phrases]
+
+    @functools.lru_cache(maxsize=None)
+    def narrowed(kept: tuple[int, ...]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{phrases[i]})" for i in kept), re.IGNORECASE)
+
+    def pattern_for(text: str) -> re.Pattern[str] | None:
+        if _UNLIKE_CASE.search(text):
+            return pattern  # a letter that case-insensitive matching equates with ASCII unlike lower()
+        lowered = text.lower()
+        kept = tuple(i for i, need in enumerate(needs) if need is None or any(w in lowered for w in need))
+        if len(kept) == len(phrases):
+            return pattern
+        return narrowed(kept) if kept else None
 
     def check(doc: Document) -> Iterator[Hit]:
         narrative = _shared(doc).narrative
+        found = pattern_for(narrative)
+        if found is None:
+            return
         for region in doc.regions_of(_BODY):
-            for m in pattern.finditer(narrative, region.start, region.end):
+            for m in found.finditer(narrative, region.start, region.end):
                 yield Hit(m.start(), m.end(), format_message(spec.message, (m.group(),), match=m.group()))
 
     return check
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+# Letters that `re.IGNORECASE` matches to an ASCII letter while lower() does not map them
+# to it: dotted capital I, dotless i, long s, Kelvin sign.
+_UNLIKE_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _required_words(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` (ignoring case) holds;
+    None when the pattern needs no word or the analysis does not understand it."""
+    try:
+        return _required(_Parser(pattern).parse())
+    except (_Unsupported, RecursionError, IndexError, ValueError):
+        return None
+
+
+def _required(seq: list[Node]) -> frozenset[str] | None:
+    """What a sequence of parse nodes needs: the most telling of its runs of letters and
+    digits, of its groups that must match, and of its repeats that must occur."""
+    best: frozenset[str] | None = None
+    run = ""
+    for node in [*seq, ("end",)]:
+        letters = {c.lower() for c in node[1]} if node[0] == "set" else set()
+        if len(letters) == 1:
+            run += letters.pop()
+            continue
+        options: frozenset[str] | None = frozenset({run}) if run else None
+        run = ""
+        if node[0] == "alt":
+            branches = [_required(branch) for branch in node[1]]
+            if all(b is not None for b in branches):
+                options = _telling(options, frozenset().union(*branches))  # type: ignore[arg-type]
+        elif node[0] == "rep" and node[2] >= 1:
+            options = _telling(options, _required([node[1]]))
+        best = _telling(best, options)
+    return best
+
+
+def _telling(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two requirements, the one whose shortest string is longer (it is rarer)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if min(map(len, a)) >= min(map(len, b)) else b
 
 
 # --- loaded ------------------------------------------------------------------------------
@@ -371,9 +535,9 @@ def _loaded_rule(spec: RuleSpec) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         ctx = _shared(doc)
         seen: set[int] = set()
-        for q in ctx.outer:
+        for q, words in zip(ctx.outer, _quotation_words(doc)):
             region = doc.region_at(q.start)
-            if region is None or region.kind not in _BODY or _words(doc.prose[q.inner.start : q.inner.end]) < min_words:
+            if region is None or region.kind not in _BODY or words < min_words:
                 continue
             for m in _cue_verbs(doc, ctx, q, verbs, max_gap):
                 if m.start() in seen:

@@ -18,6 +18,7 @@ to fix it, and a source's words are not rewritten).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
@@ -110,12 +111,15 @@ DEFAULT_QUOTES = "include"
 _TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'\u2019])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
 )
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*")
 _FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
 _OPENERS = "\"'\u201c\u2018([ \t"
+_LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass's __init__ costs five times more, and an article has
+# dozens of mentions. Nothing changes a mention once made.
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -127,45 +131,90 @@ class Mention:
     headline: bool
     index: int  # position among all mentions
     initial_of_given: str | None = None  # "M" in "M Horan"
-    roster: bool = False  # in a block that is mostly names (a team sheet)
+    region: Region | None = None  # the block it stands in
+
+
+class LowercaseWords:
+    """Whether a word stands in the article in lower case (a run of letters and marks that
+    begins with a lower-case letter), asked one word at a time. An article asks about a
+    few dozen words; collecting every lower-case word of it first costs far more."""
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = self._stands_alone(word)
+        return found
+
+    def _stands_alone(self, word: str) -> bool:
+        if _LOWER_RUN.fullmatch(word) is None:
+            return False
+        prose, size = self._prose, len(word)
+        pos = prose.find(word)
+        while pos != -1:
+            after = pos + size
+            if not (pos and _is_letter(prose[pos - 1])) and not (after < len(prose) and _is_letter(prose[after])):
+                return True
+            pos = prose.find(word, pos + 1)
+        return False
+
+
+def _is_letter(char: str) -> bool:
+    """A letter or mark, as `regex` sees them (\\p{L}, \\p{M}); ASCII without the regex."""
+    return char.isalpha() if char.isascii() else _LETTER.match(char) is not None
 
 
 @dataclass(frozen=True)
 class Mentions:
     items: list[Mention]
-    lowercase_words: frozenset[str]
+    lowercase_words: LowercaseWords
 
 
 def _mentions(doc: Document) -> Mentions:
     """Every capitalised word of the prose, with what stands around it (computed once)."""
     prose = doc.prose
+    starts = _sentence_starts(prose, doc)
+    lowercase = LowercaseWords(prose)
+    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
+    regions = [doc.region_at(start) for start, _, _ in raw]
+    # linked[i]: words i - 1 and i may form one name (the same block is checked apart:
+    # a word looks back only within its block, but forward past it).
+    linked = [False] + [_linked(prose, raw[i - 1][1], raw[i][0], starts) for i in range(1, len(raw))]
+    linked.append(False)
+    quoted = doc.quoted.contains
+    items: list[Mention] = []
+    for i, (start, end, form) in enumerate(raw):
+        region = regions[i]
+        prev = given_initial = None
+        if linked[i] and regions[i - 1] is region:
+            before = raw[i - 1][2]
+            # "But" opening a sentence is not a first name; an initial (T Bowe) names no one.
+            if len(before) > 1:
+                if not (raw[i - 1][0] in starts and _lower_first(before) in lowercase):
+                    prev = before
+            else:
+                given_initial = before
+        items.append(Mention(
+            start, end, form, prev, raw[i + 1][2] if linked[i + 1] else None, start in starts, quoted(start),
+            region is not None and region.kind in ("title", "heading"), i, given_initial, region,
+        ))
+    return Mentions(items, lowercase)
+
+
+def _sentence_starts(prose: str, doc: Document) -> set[int]:
+    """Where each sentence's first word begins (after any opening quote or bracket)."""
     starts = set()
     for s in doc.sentences:
         pos = s.start
         while pos < s.end and prose[pos] in _OPENERS:
             pos += 1
         starts.add(pos)
-    lowercase = frozenset(_LOWER_WORD.findall(prose))  # no groups: findall gives the words
-    raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
-    rosters: dict[int, bool] = {}
-    items: list[Mention] = []
-    for i, (start, end, form) in enumerate(raw):
-        region = doc.region_at(start)
-        prev = nxt = given_initial = None
-        # "But" opening a sentence is not a first name; an initial (T Bowe) names no one.
-        if (i and _adjacent(prose, raw[i - 1], start, region, doc, starts) and len(raw[i - 1][2]) > 1
-                and not (raw[i - 1][0] in starts and _lower_first(raw[i - 1][2]) in lowercase)):
-            prev = raw[i - 1][2]
-        elif i and len(raw[i - 1][2]) == 1 and _adjacent(prose, raw[i - 1], start, region, doc, starts):
-            given_initial = raw[i - 1][2]
-        if i + 1 < len(raw) and _adjacent(prose, (start, end, form), raw[i + 1][0], region, doc, starts):
-            nxt = raw[i + 1][2]
-        items.append(Mention(
-            start, end, form, prev, nxt, start in starts, doc.quoted.contains(start),
-            region is not None and region.kind in ("title", "heading"), i,
-            given_initial, region is not None and _is_roster(prose, region, rosters),
-        ))
-    return Mentions(items, lowercase)
+    return starts
 
 
 def _is_roster(prose: str, region: Region, cache: dict[int, bool]) -> bool:
@@ -182,21 +231,22 @@ def _lower_first(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def _adjacent(prose: str, before: tuple[int, int, str], start: int, region: Region | None, doc: Document,
-              starts: set[int]) -> bool:
-    """Two words form one name: in one sentence, with only spaces (one line break at most)
-    or the full stop of "Mr." between them."""
-    gap = prose[before[1] : start]
+def _linked(prose: str, end: int, start: int, starts: set[int]) -> bool:
+    """Two words form one name when only spaces (one line break at most) or the full stop
+    of "Mr." stand between them and the second does not open a sentence."""
+    gap = prose[end:start]
     if gap.startswith("."):
         gap = gap[1:]
-    return (bool(gap) and gap.isspace() and gap.count("\n") <= 1 and start not in starts
-            and doc.region_at(before[0]) is region)
+    return bool(gap) and gap.isspace() and gap.count("\n") <= 1 and start not in starts
 
 
 def _fold(word: str, transliterations: list[tuple[regex.Pattern[str], str]]) -> str:
     """Casefolded, without diacritics, with listed transliteration endings made one."""
-    text = unicodedata.normalize("NFKD", word.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if word.isascii():
+        text = word.lower()  # what casefolding and decomposing come to in ASCII
+    else:
+        text = unicodedata.normalize("NFKD", word.casefold())
+        text = "".join(c for c in text if not unicodedata.combining(c))
     for pattern, replacement in transliterations:
         text = pattern.sub(replacement, text)
     return text
@@ -261,25 +311,35 @@ def _compile_variants(spec: RuleSpec) -> Check:
         raise OptionError("max_distance" if max_distance < 0 else "min_length" if min_length < 1 else "min_majority",
                           "expected a positive number")
 
-    def forms_of(doc: Document) -> list[_Form]:
+    def spellings(doc: Document) -> list[tuple[str, list[Mention]]]:
+        """Each name-like spelling of the article with its mentions, in order of first use."""
         found = doc.memo("names.mentions", _mentions)
         by_form: dict[str, list[Mention]] = {}
         for m in found.items:
-            if len(m.form) < min_length or m.form.isupper() or m.form.casefold() in not_names or m.form in titles:
-                continue
             by_form.setdefault(m.form, []).append(m)
-        forms = []
-        for form, mentions in by_form.items():
-            # A word seen only at sentence starts that the article also writes in lower
-            # case is a word, not a name ("Many" against "Mary").
-            if all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words:
-                continue
-            given = frozenset(m.prev for m in mentions if m.prev and m.prev not in titles and m.prev.casefold() not in not_names)
-            title_set = frozenset(m.prev for m in mentions if m.prev is not None and m.prev in titles)
-            after = [m.next for m in mentions if m.next and surname_like(m.next)]
-            initials = frozenset(m.initial_of_given for m in mentions if m.initial_of_given)
-            forms.append(_Form(form, fold(form), mentions, given, title_set, frozenset(after), len(after), initials))
-        return forms
+        # A word seen only at sentence starts that the article also writes in lower
+        # case is a word, not a name ("Many" against "Mary").
+        return [(form, mentions) for form, mentions in by_form.items()
+                if not (len(form) < min_length or form.isupper() or form.casefold() in not_names or form in titles
+                        or all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words)]
+
+    def form_of(form: str, mentions: list[Mention], folded: str) -> _Form:
+        given: set[str] = set()
+        title_set: set[str] = set()
+        after: list[str] = []
+        initials: set[str] = set()
+        for m in mentions:
+            if m.prev is not None:
+                if m.prev in titles:
+                    title_set.add(m.prev)
+                elif m.prev.casefold() not in not_names:
+                    given.add(m.prev)
+            if m.next and surname_like(m.next):
+                after.append(m.next)
+            if m.initial_of_given:
+                initials.add(m.initial_of_given)
+        return _Form(form, folded, mentions, frozenset(given), frozenset(title_set), frozenset(after), len(after),
+                     frozenset(initials))
 
     def surname_like(word: str) -> bool:
         return not word.isupper() and word not in titles and word.casefold() not in not_names
@@ -326,21 +386,33 @@ def _compile_variants(spec: RuleSpec) -> Check:
         return low.count == 1 and high.count >= min_majority
 
     def check(doc: Document) -> Iterator[Hit]:
-        forms = forms_of(doc)
-        if len(forms) < 2:
+        spelt = spellings(doc)
+        if len(spelt) < 2:
             return
-        folded = [f.folded for f in forms]
+        folded = [fold(form) for form, _ in spelt]
         by_folded: dict[str, list[int]] = {}
         for i, f in enumerate(folded):
             by_folded.setdefault(f, []).append(i)
+        # The evidence around a spelling is gathered only for spellings that have a near
+        # neighbour: most names of an article have none.
+        built: dict[int, _Form] = {}
+
+        def form_at(i: int) -> _Form:
+            if i not in built:
+                built[i] = form_of(spelt[i][0], spelt[i][1], folded[i])
+            return built[i]
+
         better: dict[int, _Form] = {}
-        for i, form in enumerate(forms):
-            candidates = set(j for j in by_folded[form.folded] if j != i)
-            for _, score, j in process.extract(form.folded, folded, scorer=OSA.distance, score_cutoff=max_distance, limit=None):
+        for i, key in enumerate(folded):
+            candidates = set(j for j in by_folded[key] if j != i)
+            for _, score, j in process.extract(key, folded, scorer=OSA.distance, score_cutoff=max_distance, limit=None):
                 if j != i and score <= max_distance:
                     candidates.add(j)
+            if not candidates:
+                continue
+            form = form_at(i)
             for j in candidates:
-                other = forms[j]
+                other = form_at(j)
                 if other.form == form.form:
                     continue
                 # Only the weaker spelling of a pair is reported; but a spelling that also
@@ -356,8 +428,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
-        for i in sorted(better, key=lambda k: forms[k].first):
-            form, expected = forms[i], better[i]
+        rosters: dict[int, bool] = {}
+        for i in sorted(better, key=lambda k: built[k].first):
+            form, expected = built[i], better[i]
             if form.form.casefold() in known and frozenset((form.folded, expected.folded)) not in same:
                 continue  # a correctly spelt place or word (Greece against Greene)
             # A spelling that also goes with a first name the other never has is partly
@@ -368,7 +441,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
                 mentions = [m for m in mentions if m.prev in expected.given]
             outside = any(not m.quoted for m in mentions)
             for m in mentions:
-                if m.quoted and outside or m.roster:
+                if m.quoted and outside or m.region is not None and _is_roster(doc.prose, m.region, rosters):
                     continue
                 message = format_message(spec.message, (m.form, expected.form), match=m.form,
                                          expected=expected.form, count=str(expected.count))
@@ -390,7 +463,7 @@ def _compile_first_reference(spec: RuleSpec) -> Check:
     verbs = opts.get("speech_verbs", [])
     spoke = compile_pattern("speech_verbs", r"[\s,]*(?:" + "|".join(regex.escape(v) for v in verbs) + r")\b") if verbs else None
 
-    def given_name(word: str, lowercase: frozenset[str]) -> bool:
+    def given_name(word: str, lowercase: LowercaseWords) -> bool:
         """Could be a first name: not an acronym, an initial, a listed word (December,
         North) or a word the article also writes in lower case (But, This, Often)."""
         return (not word.isupper() and len(word) > 1 and word.casefold() not in not_given
@@ -400,29 +473,39 @@ def _compile_first_reference(spec: RuleSpec) -> Check:
         found = doc.memo("names.mentions", _mentions)
         full: dict[str, Mention] = {}  # surname -> first mention with a first name before it
         given_of: dict[str, str] = {}
-        person: set[str] = set()
         for m in found.items:
-            if m.prev in titles:
-                person.add(m.form)
-            if spoke is not None and spoke.match(doc.prose, m.end, min(len(doc.prose), m.end + 40)):
-                person.add(m.form)
             if (m.prev and m.prev not in titles and m.next is None and m.form not in full
                     and given_name(m.prev, found.lowercase_words)):
                 full[m.form] = m
                 given_of[m.form] = m.prev
+        if not full:
+            return
+        person: dict[str, bool] = {}  # asked only of the few surnames that could be reported
         reported: set[str] = set()
         for m in found.items:
             first_full = full.get(m.form)
             if (first_full is None or m.index >= first_full.index or m.form in reported or m.headline or m.quoted
                     or m.next is not None or (m.prev is not None and m.prev not in titles)
-                    or len(m.form) < min_length or m.form.isupper() or m.form.casefold() in not_names
-                    or m.form not in person):
+                    or len(m.form) < min_length or m.form.isupper() or m.form.casefold() in not_names):
+                continue
+            if m.form not in person:
+                person[m.form] = is_person(doc, found.items, m.form)
+            if not person[m.form]:
                 continue
             reported.add(m.form)
             name = f"{given_of[m.form]} {m.form}"
             line = doc.lines.position(first_full.start)[0]
             message = format_message(spec.message, (m.form, name), match=m.form, name=name, line=str(line))
             yield Hit(m.start, m.end, message, (name,))
+
+    def is_person(doc: Document, items: list[Mention], form: str) -> bool:
+        """Somewhere in the article the word has a title before it or a speech verb after it."""
+        prose = doc.prose
+        for m in items:
+            if m.form == form and (m.prev in titles or spoke is not None
+                                   and spoke.match(prose, m.end, min(len(prose), m.end + 40))):
+                return True
+        return False
 
     return check
 
@@ -449,9 +532,15 @@ def _compile_house(spec: RuleSpec) -> Check:
         if exceptions else None
     )
     skip_quotes = spec.quotes == "skip"
+    # Every match is one of the variants as written, and most articles hold none: a plain
+    # search for them (no lookarounds, so the engine skips ahead on first letters) is a
+    # tenth of the cost of the full scan.
+    present = re.compile("|".join(re.escape(v) for v in sorted(preferred_of, key=len, reverse=True)))
 
     def check(doc: Document) -> Iterator[Hit]:
         prose = doc.prose
+        if present.search(prose) is None:
+            return
         excepted_spans = [m.span() for m in excepted_pattern.finditer(prose)] if excepted_pattern else []
         for m in pattern.finditer(prose):
             start, end = m.span()
