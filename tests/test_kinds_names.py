@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newslint.config import Config
 from newslint.errors import ConfigError
 from newslint.finding import Level
 from newslint.linter import Linter, Selection
+from newslint.kinds.names import _neighbours
 from newslint.rules import compile_rule, load_rule_spec
 from tests.helpers import SEEDS, lint, run_cli
 
@@ -212,3 +215,12 @@ def test_cli_reports_a_variant(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout.strip().endswith(
         ":3:1: warning: 'Peskow' is spelt 'Peskov' elsewhere in this article (3 times). [News.NameVariants]")
+
+
+@given(st.lists(st.text(alphabet="abcé", min_size=0, max_size=6), max_size=12))
+def test_one_edit_neighbours_are_those_rapidfuzz_finds(words: list[str]) -> None:
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    expected = [[j for _, _, j in process.extract(w, words, scorer=OSA.distance, score_cutoff=1, limit=None)] for w in words]
+    assert _neighbours(words, 1) == expected

@@ -24,8 +24,6 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 from newslint import schema
 from newslint.document import Document, Region
@@ -403,11 +401,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
             return built[i]
 
         better: dict[int, _Form] = {}
-        for i, key in enumerate(folded):
+        for i, (key, near) in enumerate(zip(folded, _neighbours(folded, max_distance))):
             candidates = set(j for j in by_folded[key] if j != i)
-            for _, score, j in process.extract(key, folded, scorer=OSA.distance, score_cutoff=max_distance, limit=None):
-                if j != i and score <= max_distance:
-                    candidates.add(j)
+            candidates.update(j for j in near if j != i)
             if not candidates:
                 continue
             form = form_at(i)
@@ -557,3 +553,44 @@ def _compile_house(spec: RuleSpec) -> Check:
             yield Hit(start, end, message, (preferred,), Fix((Edit(start, end, preferred),), safe=True))
 
     return check
+
+
+def _neighbours(words: list[str], max_distance: int) -> list[list[int]]:
+    """For each word, the indices of the words at most `max_distance` edits from it (optimal
+    string alignment: insert, delete, substitute, or swap two neighbouring letters), the
+    nearest first and then in order, as rapidfuzz's `process.extract` lists them."""
+    if max_distance != 1:
+        from rapidfuzz import process  # a house setting; the shipped rule allows one edit
+        from rapidfuzz.distance import OSA
+
+        return [[j for _, _, j in process.extract(w, words, scorer=OSA.distance, score_cutoff=max_distance, limit=None)]
+                for w in words]
+    # Two words one edit apart are equal once each loses at most one letter (a swap of
+    # neighbours included: "Jonhson" and "Johnson" both give "Jonson"), so only words that
+    # share such a form are compared, in Python and without loading rapidfuzz.
+    shortened = [{w, *(w[:k] + w[k + 1:] for k in range(len(w)))} for w in words]
+    by_form: dict[str, list[int]] = {}
+    for j, forms in enumerate(shortened):
+        for form in forms:
+            by_form.setdefault(form, []).append(j)
+    out = []
+    for w, forms in zip(words, shortened):
+        near = sorted({j for form in forms for j in by_form[form]})
+        out.append([j for j in near if words[j] == w] + [j for j in near if words[j] != w and _one_edit(w, words[j])])
+    return out
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when two different words are one edit apart (see _neighbours)."""
+    if len(a) == len(b):
+        diffs = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]])
+    if abs(len(a) - len(b)) != 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k:] == b[k + 1:]
