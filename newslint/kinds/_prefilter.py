@@ -45,8 +45,8 @@ _SPECIAL = set(".^$*+?{}[]\\|()")
 Node = tuple
 
 
-class _Unsupported(Exception):
-    pass
+class Unsupported(Exception):
+    """A pattern uses syntax the analysis does not read."""
 
 
 class WordIndex:
@@ -302,7 +302,7 @@ def analyse(alternatives: Sequence[str], flags_fold: bool, bounded: bool) -> Pre
     unbounded = False
     try:
         for alternative in alternatives:
-            tree = _Parser(alternative).parse()
+            tree = PatternParser(alternative).parse()
             # The words a match consumes are the telling ones ("license", not the "the" of a
             # lookbehind); the words of a leading lookbehind serve when the match has none.
             found_all = [_first_word(path, bounded) for path in _paths_with_start(tree, False)]
@@ -323,7 +323,7 @@ def analyse(alternatives: Sequence[str], flags_fold: bool, bounded: bool) -> Pre
                     offsets.add(offset)
                     if bounded:
                         offsets.add(offset + 1)  # Vale's wrapper may take a "_" first
-    except (_Unsupported, RecursionError, IndexError, ValueError):  # a pattern's errors are reported when it compiles
+    except (Unsupported, RecursionError, IndexError, ValueError):  # a pattern's errors are reported when it compiles
         return None
     if not words and not prefixes:
         return None
@@ -343,7 +343,7 @@ def _paths_with_start(tree: list[Node], read_behind: bool) -> list[list[Node]]:
         else:
             out.extend([("start",)] + rest for rest in _paths(branch))
         if len(out) > _MAX_PATHS:
-            raise _Unsupported
+            raise Unsupported
     return out
 
 
@@ -429,7 +429,7 @@ def _paths(seq: list[Node]) -> list[list[Node]]:
             options = [[node]]
         paths = [p + o for p in paths for o in options]
         if len(paths) > _MAX_PATHS:
-            raise _Unsupported
+            raise Unsupported
     return paths
 
 
@@ -451,12 +451,12 @@ def _repeat(node: Node) -> list[list[Node]]:
         for _ in range(count):
             combos = [c + p for c in combos for p in inner_paths]
             if len(combos) > _MAX_PATHS:
-                raise _Unsupported
+                raise Unsupported
         out.extend(combos)
     return out
 
 
-class _Parser:
+class PatternParser:
     """A recursive-descent parser for the part of regex syntax the analysis needs."""
 
     def __init__(self, pattern: str) -> None:
@@ -466,7 +466,7 @@ class _Parser:
     def parse(self) -> list[Node]:
         node = self._alternation()
         if self.i != len(self.p):
-            raise _Unsupported
+            raise Unsupported
         return [node]
 
     def _alternation(self) -> Node:
@@ -531,7 +531,7 @@ class _Parser:
         if c == "$":
             return ("zw", "nwa")
         if c in "*+?{":
-            raise _Unsupported
+            raise Unsupported
         return _char(c)
 
     def _group(self) -> Node:
@@ -552,10 +552,10 @@ class _Parser:
             self.i = p.index(")", self.i) + 1
             return ("zw", "other")
         elif p.startswith("?", self.i):
-            raise _Unsupported  # inline flags, conditionals, branch resets...
+            raise Unsupported  # inline flags, conditionals, branch resets...
         body = self._alternation()
         if self.i >= len(p) or p[self.i] != ")":
-            raise _Unsupported
+            raise Unsupported
         self.i += 1
         if kind == "group":
             return body
@@ -581,7 +581,7 @@ class _Parser:
             return ("any",)
         if c.isalnum():
             if c.isdigit():
-                raise _Unsupported  # a back reference
+                raise Unsupported  # a back reference
             return ("wordchar",) if c == "w" else ("any",)  # \d \S \x.. \N{...}: not spelt out
         return _char(c)
 
@@ -612,16 +612,16 @@ class _Parser:
                     continue
                 c = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v"}.get(e, e)
                 if e.isalnum() and e not in "ntrfv":
-                    raise _Unsupported
+                    raise Unsupported
             elif c == "[":
-                raise _Unsupported  # nested sets (a `regex` V1 feature)
+                raise Unsupported  # nested sets (a `regex` V1 feature)
             if p.startswith("-", self.i) and not p.startswith("-]", self.i):
                 end = p[self.i + 1]
                 if end == "\\":
-                    raise _Unsupported
+                    raise Unsupported
                 self.i += 2
                 if ord(end) - ord(c) > 128 or ord(end) < ord(c):
-                    raise _Unsupported
+                    raise Unsupported
                 chars.update(chr(x) for x in range(ord(c), ord(end) + 1))
             else:
                 chars.add(c)

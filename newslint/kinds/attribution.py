@@ -34,7 +34,7 @@ from newslint import schema
 from newslint.document import Document, Quotation, Span
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import format_message
-from newslint.kinds._prefilter import Node, _Parser, _Unsupported
+from newslint.kinds._prefilter import Node, PatternParser, Unsupported
 from newslint.quotes import stray_marks
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -488,8 +488,8 @@ def _required_words(pattern: str) -> frozenset[str] | None:
     """Lower-case strings one of which every match of `pattern` (ignoring case) holds;
     None when the pattern needs no word or the analysis does not understand it."""
     try:
-        return _required(_Parser(pattern).parse())
-    except (_Unsupported, RecursionError, IndexError, ValueError):
+        return _required(PatternParser(pattern).parse())
+    except (Unsupported, RecursionError, IndexError, ValueError):
         return None
 
 
