@@ -28,8 +28,10 @@ from newslint import __version__
 from newslint.rules import RuleSpec
 
 _FORMAT = b"newslint-rules-1"
-# Rule sets not loaded for this long are deleted when another is written.
+# When a rule set is written, others not loaded for this long are deleted, and all but
+# the most recently used this many.
 _KEEP_SECONDS = 30 * 86400
+_KEEP_FILES = 32
 
 
 def cache_folder() -> Path:
@@ -117,9 +119,17 @@ def _write(target: Path, specs: list[RuleSpec]) -> None:
 
 def _prune(keep: Path) -> None:
     cutoff = time.time() - _KEEP_SECONDS
+    others: list[tuple[float, Path]] = []
     for other in keep.parent.glob("rules-*.pickle"):
         try:
-            if other != keep and other.stat().st_mtime < cutoff:
-                other.unlink()
+            if other != keep:
+                others.append((other.stat().st_mtime, other))
         except OSError:
             continue
+    others.sort(reverse=True)
+    for rank, (mtime, other) in enumerate(others, start=1):
+        if mtime < cutoff or rank >= _KEEP_FILES:
+            try:
+                other.unlink()
+            except OSError:
+                continue

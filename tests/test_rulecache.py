@@ -83,3 +83,11 @@ def test_a_rule_that_does_not_load_is_reported_every_time_and_never_cached(tmp_p
         with pytest.raises(RuleError, match=r"NoFoo.yml:5:1: unknown key 'colour'"):
             load_specs(_files(rule), _counting_loader([]), cache)
     assert not list(cache.glob("rules-*.pickle"))
+
+
+def test_old_rule_sets_are_pruned_when_one_is_written(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    for n in range(40):
+        rule = _rule(tmp_path, RULE.replace("foo", f"foo{n}"))
+        load_specs(_files(rule), _counting_loader([]), cache)
+    assert len(list(cache.glob("rules-*.pickle"))) == 32

@@ -28,7 +28,7 @@ import regex
 from newslint import schema
 from newslint.document import Document, Region
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import compile_pattern, format_message
+from newslint.kinds._pattern import Deferred, compile_pattern, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -522,9 +522,11 @@ def _compile_house(spec: RuleSpec) -> Check:
             preferred_of[variant] = preferred
         exceptions.extend(excepted)
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
-    pattern = compile_pattern("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])")
+    # Built from escaped words, so nothing can be wrong with them: compiled when an
+    # article first holds a variant.
+    pattern = Deferred("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])", False)
     excepted_pattern = (
-        compile_pattern("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions))
+        Deferred("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions), False)
         if exceptions else None
     )
     skip_quotes = spec.quotes == "skip"
@@ -537,8 +539,8 @@ def _compile_house(spec: RuleSpec) -> Check:
         prose = doc.prose
         if present.search(prose) is None:
             return
-        excepted_spans = [m.span() for m in excepted_pattern.finditer(prose)] if excepted_pattern else []
-        for m in pattern.finditer(prose):
+        excepted_spans = [m.span() for m in excepted_pattern.pattern.finditer(prose)] if excepted_pattern else []
+        for m in pattern.pattern.finditer(prose):
             start, end = m.span()
             if skip_quotes and doc.quoted.overlaps(start, end):
                 continue
