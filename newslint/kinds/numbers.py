@@ -19,13 +19,15 @@ Precision comes first: where the context is unclear the number is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._numerals import WORD_VALUES, Mention, attached_unit, mentions, money_end, spell
+from newslint.kinds._numerals import (WORD_VALUES, Mention, attached_unit, gated_finditer, mentions, money_end, spell,
+                                      word_starts)
 from newslint.kinds._pattern import Scope, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -285,6 +287,9 @@ _LIST_HEAD = re.compile(
     % "|".join(w for w in WORD_VALUES if w not in ("zero", "one")),
     re.IGNORECASE,
 )
+# Where a list head can start: a number word (`word_starts`) or this, one or two digits at
+# a word's start before a space.
+_LIST_DIGITS = re.compile(r"\d(?<!\w.)\d?\s")
 # Only "and" closes a full list: "one of the four banks - A or B" names some, not all.
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ITEM = re.compile(r"[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:(?:of|the|de|du|la|von|van|al|bin|upon|on|&)\s+)*[A-Z0-9][\w'\u2019.&-]*){0,4}")
@@ -293,8 +298,15 @@ _ITEM = re.compile(r"[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:(?:of|the|de|du|la|von|van|
 def _list_check(spec: RuleSpec, scope: Scope) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         prose = doc.prose
+        starts = sorted(word_starts(doc) + [m.start() for m in _LIST_DIGITS.finditer(prose)])
+        if not starts:
+            return
         for sentence in doc.sentences:
-            for m in _LIST_HEAD.finditer(prose, sentence.start, sentence.end):
+            # The heads in this sentence, trying the pattern only where a number starts.
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            if first == last:
+                continue
+            for m in gated_finditer(_LIST_HEAD, prose, starts[first:last], sentence.end):
                 if not scope.allows(doc, m.start(), m.end()):
                     continue
                 count = _count_value(m.group("num"))
