@@ -333,3 +333,16 @@ def test_gated_scans_find_what_a_full_scan_finds() -> None:
         for end in (len(text), len(text) // 2):
             expected = [m.span() for m in head.finditer(text, 0, end)]
             assert [m.span() for m in gated_finditer(head, text, [s for s in heads if s < end], end)] == expected
+
+
+def test_searches_from_the_end_find_what_a_full_search_finds() -> None:
+    rng = random.Random(11)
+    tokens = ["word", "Mr", "No", "'tis", "o\u2019", "don't", ".", "..", " ", "  ", "\n", "\t", "$", "US", "US$", "\u00a3",
+              "EUR", "Rs", "GBP", "7", "0", "-", ",", "\u0663", "\u00e9t\u00e9", "x"]
+    texts = ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for before in texts:
+        prev = _numerals._prev_word(before)
+        full = _numerals._PREV_WORD.search(before)
+        assert (prev and (prev.span(), prev.groups())) == (full and (full.span(), full.groups())), before
+        for pattern, longest in ((_numerals._CURRENCY_BEFORE, 6), (_numerals._PHONE_BEFORE, 3)):
+            assert bool(_numerals._ends_with(pattern, before, longest)) == bool(pattern.search(before)), before

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator, Sequence
 
@@ -94,6 +95,7 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
 _MONTH = re.compile(rf"(?:{_MONTHS})\.?$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'\u2019]*(?:\.[A-Za-z]+)*\.?)")
 _PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'\u2019]*)(\.?)\s+$")
+_PREV_WORD_CHARS = string.ascii_letters + "'\u2019"
 # Words after a figure that make figures right whatever the house spells out.
 _UNIT_AFTER = frozenset("""
     km kms kilometre kilometres kilometer kilometers mile miles metre metres meter meters
@@ -277,7 +279,7 @@ def _figure(m: re.Match[str], starts: frozenset[int], context: tuple[str, str]) 
     if pm:
         form = pm.group(1) or (pm.group(2) or pm.group(3) or "").lower().replace("-", " ")
         percent = (e + pm.start(pm.lastindex or 0), e + pm.end(pm.lastindex or 0), form)
-    currency = bool(_CURRENCY_BEFORE.search(before))
+    currency = bool(_ends_with(_CURRENCY_BEFORE, before, 6))
     money = _money_form(after, value, grouped) if currency else None
     exception = _exception(s, text, before, after, value, grouped, currency, percent, starts)
     year = (
@@ -285,6 +287,21 @@ def _figure(m: re.Match[str], starts: frozenset[int], context: tuple[str, str]) 
         and not currency and percent is None and not _counted(before, after)
     )
     return Mention(s, e, text, value, False, grouped, exception, s in starts, year, percent, money)
+
+
+def _ends_with(pattern: re.Pattern[str], before: str, longest: int) -> re.Match[str] | None:
+    """`pattern.search(before)` for a pattern anchored by `$` whose matches are at most
+    `longest` characters long (a final newline included): searched from where one can
+    start, not from every character of the context."""
+    return pattern.search(before, max(0, len(before) - longest))
+
+
+def _prev_word(before: str) -> re.Match[str] | None:
+    """`_PREV_WORD.search(before)`, searched from where its match can start: a match is the
+    context's last word, an optional "." and whitespace, so it starts no earlier than what
+    stripping those leaves (a search from the start tries every letter of the context)."""
+    start = len(before.rstrip().rstrip(".").rstrip(_PREV_WORD_CHARS))
+    return _PREV_WORD.search(before, start)
 
 
 def _money_form(after: str, value: float | None, grouped: bool) -> str | None:
@@ -301,7 +318,7 @@ def _counted(before: str, after: str) -> bool:
     """A four-digit figure from 1000 to 2099 that counts something rather than naming a year."""
     if _COUNT_NOUN_AFTER.match(after):
         return True
-    pw = _PREV_WORD.search(before)
+    pw = _prev_word(before)
     prev_word = pw.group(1).lower() if pw else ""
     if prev_word in _YEAR_BEFORE or prev_word.endswith(("'s", "s'", "\u2019s")) or _MONTH.fullmatch(prev_word):
         return False
@@ -332,7 +349,7 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "name or code"
     if nxt.isalpha() or nxt in "+=_@\u00b0'\u2019\"\u2032\u2033":
         return "unit, ordinal, code or measurement"  # "5m", "3G", "2+2", 5' 10"
-    if prev.isdigit() or _PHONE_AFTER.match(after) or _PHONE_BEFORE.search(before):
+    if prev.isdigit() or _PHONE_AFTER.match(after) or _ends_with(_PHONE_BEFORE, before, 3):
         return "phone number or code"  # "0800 028 9276"
     if _TIME_RANGE.match(after) or _TIME_RANGE_BEFORE.search(before):
         return "time"  # "between 2200 and 0700", "2100 local time"
@@ -368,7 +385,7 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "date"
     if _TITLE_AFTER.match(after):
         return "name"  # "6 Music", "2 Wikid Records label"
-    pw = _PREV_WORD.search(before)
+    pw = _prev_word(before)
     prev_word = pw.group(1) if pw else ""
     if prev_word:
         lower = prev_word.lower()
@@ -407,7 +424,7 @@ def _word_exception(text: str, before: str, after: str, at_start: bool) -> str |
         return "part of a compound"
     if text[0].isupper() and not at_start:
         return "name"
-    pw = _PREV_WORD.search(before)
+    pw = _prev_word(before)
     prev_word = pw.group(1).lower() if pw else ""
     if prev_word == "point":
         return "decimal in words"  # "one point three per cent"
