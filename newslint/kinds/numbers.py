@@ -79,7 +79,10 @@ def compile_rule(spec: RuleSpec) -> Check:
 
 
 def _allowed(doc: Document, scope: Scope) -> list[Mention]:
-    return [m for m in mentions(doc) if scope.allows(doc, m.start, m.end)]
+    """The mentions in the scope; shared by the rules of one scope (the presets' numbers
+    rules all look at paragraphs and lists)."""
+    key = f"numbers.allowed:{sorted(scope.kinds)}:{scope.raw}:{scope.skip_quotes}"
+    return doc.memo(key, lambda d: [m for m in mentions(d) if scope.allows(d, m.start, m.end)])
 
 
 @dataclass(frozen=True)
@@ -378,14 +381,19 @@ def _points_check(spec: RuleSpec, scope: Scope) -> Check:
         percents = [m for m in _allowed(doc, scope) if m.percent is not None and not m.word and m.value is not None]
         if not percents:
             return
+        starts = [m.start for m in percents]  # ascending, as mentions are
         for sentence in doc.sentences:
+            # Only a percentage in the sentence can be reported.
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            if first == last:
+                continue
             for ft in _FROM_TO.finditer(prose, sentence.start, sentence.end):
                 a = float(ft.group("a") or ft.group("a2"))
                 b = float(ft.group("b") or ft.group("b2"))
                 if _POINTS.search(prose, sentence.start, sentence.end):
                     continue
-                for m in percents:
-                    if not sentence.start <= m.start < sentence.end or ft.start() <= m.start < ft.end():
+                for m in percents[first:last]:
+                    if ft.start() <= m.start < ft.end():
                         continue
                     assert m.value is not None and m.percent is not None
                     if abs(abs(b - a) - m.value) < 1e-9 and m.value not in (a, b) or (
