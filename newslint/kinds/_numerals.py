@@ -51,10 +51,25 @@ def word_gate(words: Iterable[str], tail: str, digits: bool = False) -> re.Patte
     """
     initials = sorted({w[0].lower() for w in words})
     letters = "".join(c + c.upper() + ASCII_FOLDS.get(c, "") for c in initials)
-    rest = "|".join(sorted({re.escape(w[1:]) for w in words}, key=lambda r: (-len(r), r)))
+    rest = _trie([w[1:].lower() for w in words])
     if digits:
         return re.compile(rf"[\d{letters}](?<!\w.)(?:(?i:{rest})|\d?){tail}")
     return re.compile(rf"[{letters}](?<!\w.)(?i:{rest}){tail}")
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A pattern for any of `words` as a tree of shared beginnings ("e(?:n|ven(?:t(?:een|y))?)"):
+    re tries the alternatives of an IGNORECASE alternation one by one, a tree a letter at a time."""
+    branches: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        branches.setdefault(word[:1], []).append(word[1:])
+    ends = branches.pop("", None) is not None  # a word ends here
+    alternatives = [re.escape(first) + _trie(rests) for first, rests in sorted(branches.items())]
+    if not alternatives:
+        return ""
+    if len(alternatives) == 1 and not ends:
+        return alternatives[0]
+    return "(?:%s)%s" % ("|".join(alternatives), "?" if ends else "")
 
 
 def gated_finditer(pattern: re.Pattern[str], text: str, starts: Sequence[int],
