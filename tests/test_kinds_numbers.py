@@ -296,7 +296,7 @@ def test_millions_are_a_house_setting() -> None:
 
 
 def test_ascii_folds_are_every_letter_ignorecase_adds() -> None:
-    """`word_gate` lists a word's first letter in every form re.IGNORECASE matches."""
+    """`_word_gate` lists a word's first letter in every form re.IGNORECASE matches."""
     for letter in string.ascii_lowercase:
         pattern = re.compile(letter, re.IGNORECASE)
         extra = "".join(c for c in map(chr, range(sys.maxunicode + 1))
@@ -323,6 +323,8 @@ def random_texts(count: int) -> list[str]:
 
 
 def test_gated_scans_find_what_a_full_scan_finds() -> None:
+    """Number words and list heads (within a sentence's bounds) tried only where a gate
+    matches, and the class-first figure pattern, find what the plain scans find."""
     words, figure, head = _numerals._WORD, _numerals._FIGURE, numbers._LIST_HEAD
     plain_figure = re.compile(r"(?<![\d.,])\d+(?:[.,:/]\d+)*")
     for text in GATE_TEXTS + random_texts(3000):
@@ -330,9 +332,9 @@ def test_gated_scans_find_what_a_full_scan_finds() -> None:
         assert [m.span() for m in gated_finditer(words, text, starts)] == [m.span() for m in words.finditer(text)]
         assert [m.span() for m in figure.finditer(text)] == [m.span() for m in plain_figure.finditer(text)]
         heads = sorted(starts + [m.start() for m in numbers._LIST_DIGITS.finditer(text)])
-        for end in (len(text), len(text) // 2):
-            expected = [m.span() for m in head.finditer(text, 0, end)]
-            assert [m.span() for m in gated_finditer(head, text, [s for s in heads if s < end], end)] == expected
+        for start, end in ((0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))):
+            expected = [m.span() for m in head.finditer(text, start, end)]
+            assert [m.span() for m in gated_finditer(head, text, [s for s in heads if start <= s < end], end)] == expected
 
 
 def test_searches_from_the_end_find_what_a_full_search_finds() -> None:

@@ -40,10 +40,10 @@ _WORD = re.compile(
 ASCII_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
 
 
-def word_gate(words: Iterable[str], tail: str, digits: bool = False) -> re.Pattern[str]:
-    """A quick first pass for a pattern that opens with r"\b(?:words)" + `tail` under
-    re.IGNORECASE (with `digits`, or with r"\b\d{1,2}" + `tail`): it matches wherever that
-    pattern can start, and sometimes elsewhere, so `gated_finditer` confirms each start.
+def _word_gate(words: Iterable[str]) -> re.Pattern[str]:
+    """A quick first pass for r"\b(?:words)\b" under re.IGNORECASE: it matches wherever that
+    does, and at a few mixes of one word's first letter with another's rest ("tne"), so
+    `gated_finditer` confirms each start with the full pattern.
 
     An IGNORECASE pattern, or one that opens with \b, is tried at every character; this one
     opens with a plain class of the words' first letters, which `re` skips to in C, and
@@ -52,9 +52,7 @@ def word_gate(words: Iterable[str], tail: str, digits: bool = False) -> re.Patte
     initials = sorted({w[0].lower() for w in words})
     letters = "".join(c + c.upper() + ASCII_FOLDS.get(c, "") for c in initials)
     rest = _trie([w[1:].lower() for w in words])
-    if digits:
-        return re.compile(rf"[\d{letters}](?<!\w.)(?:(?i:{rest})|\d?){tail}")
-    return re.compile(rf"[{letters}](?<!\w.)(?i:{rest}){tail}")
+    return re.compile(rf"[{letters}](?<!\w.)(?i:{rest})\b")
 
 
 def _trie(words: Iterable[str]) -> str:
@@ -88,8 +86,8 @@ def gated_finditer(pattern: re.Pattern[str], text: str, starts: Sequence[int],
             yield m
 
 
-# Every place a spelled-out number can start (\b, then a number word ending at \b).
-_WORD_GATE = word_gate(_SMALL[1:] + _TEENS + _TENS, r"\b")
+# Every place a spelled-out number can start: a number word, whole.
+_WORD_GATE = _word_gate(_SMALL[1:] + _TEENS + _TENS)
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # A figure beside another figure with only a space between: a phone number or a code.
 _PHONE_AFTER = re.compile(r"\s\d")
@@ -239,8 +237,9 @@ def mentions(doc: Document) -> list[Mention]:
 
 
 def word_starts(doc: Document) -> list[int]:
-    """Ascending offsets in the prose where a number word ("two", "Twenty") may start: every
-    start of a spelled-out number, and of a number word followed by a space."""
+    """Ascending offsets in the prose where a whole word is a number word from "one" to
+    "ninety" in any case ("two", "Twenty"), and a few near-misses ("tne"): every place a
+    spelled-out number or a list head can start."""
     return doc.memo("numbers.word_starts", lambda d: [g.start() for g in _WORD_GATE.finditer(d.prose)])
 
 
