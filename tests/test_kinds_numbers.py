@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import random
+import re
+import string
+import sys
 from pathlib import Path
 
 import pytest
 
 from newslint.config import Config
 from newslint.finding import Level
-from newslint.kinds._numerals import mentions, spell
+from newslint.kinds import _numerals, numbers
+from newslint.kinds._numerals import ASCII_FOLDS, gated_finditer, mentions, spell
 from newslint.linter import Linter, Selection
 from newslint.parse import parse_document
 from tests.helpers import ROOT, SEEDS, lint, run_cli
@@ -285,3 +290,61 @@ def test_millions_are_a_house_setting() -> None:
     assert found(text, "AP.Numerals") == ["five"]
     assert found(text, "UK.Numerals", extends="uk") == ["3"]
     assert found("Five million people and 2.5 million animals.", "UK.Numerals", extends="uk") == []
+
+
+# -- the quick first passes -----------------------------------------------------------
+
+
+def test_ascii_folds_are_every_letter_ignorecase_adds() -> None:
+    """`_word_gate` lists a word's first letter in every form re.IGNORECASE matches."""
+    for letter in string.ascii_lowercase:
+        pattern = re.compile(letter, re.IGNORECASE)
+        extra = "".join(c for c in map(chr, range(sys.maxunicode + 1))
+                        if c not in (letter, letter.upper()) and pattern.fullmatch(c))
+        assert extra == ASCII_FOLDS.get(letter, ""), letter
+
+
+GATE_TEXTS = [
+    "Twenty-one, TWENTY\u2010two and twenty three; \u017fix, \u017fixteen, Seven_ seventeen seventy",
+    "one_two _one 1.5 ,3 12,345.6:7 3/4 \u0663 people, 99 banks: 7 x 2",
+    "often tennis Tone phone nine-ty ninety-nine\tfifty\none",
+    "The three regions: A, B and C. Twelve 12 banks (X and Y) - 4 firms \u2013 P and Q",
+    "",
+]
+
+
+def random_texts(count: int) -> list[str]:
+    """Texts of number words, near-misses, figures and separators run together at random."""
+    rng = random.Random(7)
+    tokens = ["one", "TWO", "\u017fix", "Twenty", "seventeen", "niNety", "ten", "often", "Tone", "fifty",
+              "12", "3", "1.5", "\u0663", "banks", "firms", "A", "B", "and", ":", "(", " ", " ", " ", "-",
+              "\u2010", "\u2013 ", "_", "\n", ",", "\u0130", "\u212a", "x"]
+    return ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 30))) for _ in range(count)]
+
+
+def test_gated_scans_find_what_a_full_scan_finds() -> None:
+    """Number words and list heads (within a sentence's bounds) tried only where a gate
+    matches, and the class-first figure pattern, find what the plain scans find."""
+    words, figure, head = _numerals._WORD, _numerals._FIGURE, numbers._LIST_HEAD
+    plain_figure = re.compile(r"(?<![\d.,])\d+(?:[.,:/]\d+)*")
+    for text in GATE_TEXTS + random_texts(3000):
+        starts = [m.start() for m in _numerals._WORD_GATE.finditer(text)]
+        assert [m.span() for m in gated_finditer(words, text, starts)] == [m.span() for m in words.finditer(text)]
+        assert [m.span() for m in figure.finditer(text)] == [m.span() for m in plain_figure.finditer(text)]
+        heads = sorted(starts + [m.start() for m in numbers._LIST_DIGITS.finditer(text)])
+        for start, end in ((0, len(text)), (0, len(text) // 2), (len(text) // 3, len(text))):
+            expected = [m.span() for m in head.finditer(text, start, end)]
+            assert [m.span() for m in gated_finditer(head, text, [s for s in heads if start <= s < end], end)] == expected
+
+
+def test_searches_from_the_end_find_what_a_full_search_finds() -> None:
+    rng = random.Random(11)
+    tokens = ["word", "Mr", "No", "'tis", "o\u2019", "don't", ".", "..", " ", "  ", "\n", "\t", "$", "US", "US$", "\u00a3",
+              "EUR", "Rs", "GBP", "7", "0", "-", ",", "\u0663", "\u00e9t\u00e9", "x"]
+    texts = ["".join(rng.choice(tokens) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for before in texts:
+        prev = _numerals._prev_word(before)
+        full = _numerals._PREV_WORD.search(before)
+        assert (prev and (prev.span(), prev.groups())) == (full and (full.span(), full.groups())), before
+        for pattern, longest in ((_numerals._CURRENCY_BEFORE, 6), (_numerals._PHONE_BEFORE, 3)):
+            assert bool(_numerals._ends_with(pattern, before, longest)) == bool(pattern.search(before)), before

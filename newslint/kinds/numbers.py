@@ -19,13 +19,15 @@ Precision comes first: where the context is unclear the number is left alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._numerals import WORD_VALUES, Mention, attached_unit, mentions, money_end, spell
+from newslint.kinds._numerals import (WORD_VALUES, Mention, attached_unit, gated_finditer, mentions, money_end, spell,
+                                      word_starts)
 from newslint.kinds._pattern import Scope, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -77,7 +79,10 @@ def compile_rule(spec: RuleSpec) -> Check:
 
 
 def _allowed(doc: Document, scope: Scope) -> list[Mention]:
-    return [m for m in mentions(doc) if scope.allows(doc, m.start, m.end)]
+    """The mentions in the scope; shared by the rules of one scope (the presets' numbers
+    rules all look at paragraphs and lists)."""
+    key = f"numbers.allowed:{sorted(scope.kinds)}:{scope.raw}:{scope.skip_quotes}"
+    return doc.memo(key, lambda d: [m for m in mentions(d) if scope.allows(d, m.start, m.end)])
 
 
 @dataclass(frozen=True)
@@ -285,6 +290,9 @@ _LIST_HEAD = re.compile(
     % "|".join(w for w in WORD_VALUES if w not in ("zero", "one")),
     re.IGNORECASE,
 )
+# Where a list head can start: a number word (`word_starts`) or this, one or two digits at
+# a word's start before a space.
+_LIST_DIGITS = re.compile(r"\d(?<!\w.)\d?\s")
 # Only "and" closes a full list: "one of the four banks - A or B" names some, not all.
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ITEM = re.compile(r"[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:(?:of|the|de|du|la|von|van|al|bin|upon|on|&)\s+)*[A-Z0-9][\w'\u2019.&-]*){0,4}")
@@ -293,8 +301,15 @@ _ITEM = re.compile(r"[A-Z0-9][\w'\u2019.&-]*(?:\s+(?:(?:of|the|de|du|la|von|van|
 def _list_check(spec: RuleSpec, scope: Scope) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         prose = doc.prose
+        starts = sorted(word_starts(doc) + [m.start() for m in _LIST_DIGITS.finditer(prose)])
+        if not starts:
+            return
         for sentence in doc.sentences:
-            for m in _LIST_HEAD.finditer(prose, sentence.start, sentence.end):
+            # The heads in this sentence, trying the pattern only where a number starts.
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            if first == last:
+                continue
+            for m in gated_finditer(_LIST_HEAD, prose, starts[first:last], sentence.end):
                 if not scope.allows(doc, m.start(), m.end()):
                     continue
                 count = _count_value(m.group("num"))
@@ -366,14 +381,19 @@ def _points_check(spec: RuleSpec, scope: Scope) -> Check:
         percents = [m for m in _allowed(doc, scope) if m.percent is not None and not m.word and m.value is not None]
         if not percents:
             return
+        starts = [m.start for m in percents]  # ascending, as mentions are
         for sentence in doc.sentences:
+            # Only a percentage in the sentence can be reported.
+            first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+            if first == last:
+                continue
             for ft in _FROM_TO.finditer(prose, sentence.start, sentence.end):
                 a = float(ft.group("a") or ft.group("a2"))
                 b = float(ft.group("b") or ft.group("b2"))
                 if _POINTS.search(prose, sentence.start, sentence.end):
                     continue
-                for m in percents:
-                    if not sentence.start <= m.start < sentence.end or ft.start() <= m.start < ft.end():
+                for m in percents[first:last]:
+                    if ft.start() <= m.start < ft.end():
                         continue
                     assert m.value is not None and m.percent is not None
                     if abs(abs(b - a) - m.value) < 1e-9 and m.value not in (a, b) or (
