@@ -19,6 +19,8 @@ to fix it, and a source's words are not rewritten).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import chain
 import unicodedata
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping
@@ -568,16 +570,25 @@ def _neighbours(words: list[str], max_distance: int) -> list[list[int]]:
         return [[j for _, _, j in process.extract(w, words, scorer=OSA.distance, score_cutoff=max_distance, limit=None)]
                 for w in words]
     # Two words one edit apart are equal once each loses at most one letter (a swap of
-    # neighbours included: "Jonhson" and "Johnson" both give "Jonson"), so only words that
-    # share such a form are compared, in Python and without loading rapidfuzz.
-    shortened = [{w, *(w[:k] + w[k + 1:] for k in range(len(w)))} for w in words]
+    # neighbours included: "Jonhson" and "Johnson" both give "Jonson"). Most words share
+    # no such form with another and are their own only neighbour; the others are compared
+    # letter by letter, in Python and without loading rapidfuzz.
+    forms = [[w, *[w[:k] + w[k + 1:] for k in range(len(w))]] for w in words]
+    shared = Counter(chain.from_iterable(forms))
+    # A word sharing a form is compared with the words it shares one with (they share it
+    # too, so they are in this index as well).
     by_form: dict[str, list[int]] = {}
-    for j, forms in enumerate(shortened):
-        for form in forms:
-            by_form.setdefault(form, []).append(j)
+    sharing = [max(map(shared.__getitem__, own)) > 1 for own in forms]
+    for j, own in enumerate(forms):
+        if sharing[j]:
+            for form in own:
+                by_form.setdefault(form, []).append(j)
     out = []
-    for w, forms in zip(words, shortened):
-        near = sorted({j for form in forms for j in by_form[form]})
+    for i, (w, own) in enumerate(zip(words, forms)):
+        if not sharing[i]:
+            out.append([i])
+            continue
+        near = sorted({j for form in own for j in by_form[form]})
         out.append([j for j in near if words[j] == w] + [j for j in near if words[j] != w and _one_edit(w, words[j])])
     return out
 
