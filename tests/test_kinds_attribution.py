@@ -288,9 +288,9 @@ def test_phrase_pattern_finds_what_a_full_scan_finds(text: str) -> None:
     ],
 )
 def test_a_vague_phrase_needs_its_words(pattern: str, needed: set[str] | None) -> None:
-    from newslint.kinds.attribution import _required_words
+    from newslint.kinds._prefilter import required_strings
 
-    assert _required_words(pattern) == (None if needed is None else frozenset(needed))
+    assert required_strings(pattern) == (None if needed is None else frozenset(needed))
 
 
 @pytest.mark.parametrize(

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from newslint.document import Document, Span
-from newslint.kinds._prefilter import Alternatives, Prefilter, matches_at, word_index
+from newslint.kinds._prefilter import UNLIKE_CASE, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -166,18 +166,34 @@ class Union:
                     yield i, m
 
 
-def gated(check: Check, prefilter: Prefilter | None, raw: bool) -> Check:
-    """`check`, not even started on a text without a word its matches can begin with: most
+def gated(check: Check, prefilter: Prefilter | None, raw: bool, required: frozenset[str] | None = None) -> Check:
+    """`check`, not even started on a text without a word its matches can begin with, or
+    without any of the strings every match holds (see _prefilter.required_strings): most
     rules' words are absent from most articles, and a run asks a hundred rules."""
-    if prefilter is None:
+    if prefilter is None and required is None:
         return check
+    needs = tuple(required or ())
 
     def gated_check(doc: Document) -> Iterable[Hit]:
-        if prefilter.absent(word_index(doc, raw)):
+        if prefilter is not None and prefilter.absent(word_index(doc, raw)):
             return ()
+        if needs:
+            lowered = doc.memo("pattern.lower.raw" if raw else "pattern.lower", _lowered_for(raw))
+            if lowered is not None and not any(n in lowered for n in needs):
+                return ()
         return check(doc)
 
     return gated_check
+
+
+def _lowered_for(raw: bool) -> Callable[[Document], str | None]:
+    def lowered(doc: Document) -> str | None:
+        """The text in lower case, or None when it has letters that a pattern ignoring case
+        takes for ASCII ones and lower() does not (then every rule scans it)."""
+        text = doc.text if raw else doc.prose
+        return None if UNLIKE_CASE.search(text) else text.lower()
+
+    return lowered
 
 
 def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:

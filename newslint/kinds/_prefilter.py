@@ -456,6 +456,51 @@ def _repeat(node: Node) -> list[list[Node]]:
     return out
 
 
+# Letters that `re.IGNORECASE` matches to an ASCII letter while lower() does not map them
+# to it: dotted capital I, dotless i, long s, Kelvin sign.
+UNLIKE_CASE = regex.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def required_strings(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of `pattern` holds (whether or not it
+    ignores case), to be looked for in the lower-cased text; None when the pattern needs
+    no word or the analysis does not understand it. A text with UNLIKE_CASE letters must
+    be scanned whatever it holds."""
+    try:
+        return _required(PatternParser(pattern).parse())
+    except (Unsupported, RecursionError, IndexError, ValueError):
+        return None
+
+
+def _required(seq: list[Node]) -> frozenset[str] | None:
+    """What a sequence of parse nodes needs: the most telling of its runs of letters and
+    digits, of its groups that must match, and of its repeats that must occur."""
+    best: frozenset[str] | None = None
+    run = ""
+    for node in [*seq, ("end",)]:
+        letters = {c.lower() for c in node[1]} if node[0] == "set" else set()
+        if len(letters) == 1:
+            run += letters.pop()
+            continue
+        options: frozenset[str] | None = frozenset({run}) if run else None
+        run = ""
+        if node[0] == "alt":
+            branches = [_required(branch) for branch in node[1]]
+            if all(b is not None for b in branches):
+                options = _telling(options, frozenset().union(*branches))  # type: ignore[arg-type]
+        elif node[0] == "rep" and node[2] >= 1:
+            options = _telling(options, _required([node[1]]))
+        best = _telling(best, options)
+    return best
+
+
+def _telling(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two requirements, the one whose shortest string is longer (it is rarer)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if min(map(len, a)) >= min(map(len, b)) else b
+
+
 class PatternParser:
     """A recursive-descent parser for the part of regex syntax the analysis needs."""
 

@@ -34,7 +34,7 @@ from newslint import schema
 from newslint.document import Document, Quotation, Span
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import format_message
-from newslint.kinds._prefilter import Node, PatternParser, Unsupported
+from newslint.kinds._prefilter import UNLIKE_CASE, required_strings
 from newslint.quotes import stray_marks
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -451,14 +451,14 @@ def _vague_rule(spec: RuleSpec) -> Check:
     if any(_BACK_REFERENCE.search(p) for p in phrases):
         needs: list[frozenset[str] | None] = [None] * len(phrases)
     else:
-        needs = [_required_words(p) for p in phrases]
+        needs = [required_strings(p) for p in phrases]
 
     @functools.lru_cache(maxsize=None)
     def narrowed(kept: tuple[int, ...]) -> re.Pattern[str]:
         return re.compile("|".join(f"(?:{phrases[i]})" for i in kept), re.IGNORECASE)
 
     def pattern_for(text: str) -> re.Pattern[str] | None:
-        if _UNLIKE_CASE.search(text):
+        if UNLIKE_CASE.search(text):
             return pattern  # a letter that case-insensitive matching equates with ASCII unlike lower()
         lowered = text.lower()
         kept = tuple(i for i, need in enumerate(needs) if need is None or any(w in lowered for w in need))
@@ -479,49 +479,6 @@ def _vague_rule(spec: RuleSpec) -> Check:
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-# Letters that `re.IGNORECASE` matches to an ASCII letter while lower() does not map them
-# to it: dotted capital I, dotless i, long s, Kelvin sign.
-_UNLIKE_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _required_words(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings one of which every match of `pattern` (ignoring case) holds;
-    None when the pattern needs no word or the analysis does not understand it."""
-    try:
-        return _required(PatternParser(pattern).parse())
-    except (Unsupported, RecursionError, IndexError, ValueError):
-        return None
-
-
-def _required(seq: list[Node]) -> frozenset[str] | None:
-    """What a sequence of parse nodes needs: the most telling of its runs of letters and
-    digits, of its groups that must match, and of its repeats that must occur."""
-    best: frozenset[str] | None = None
-    run = ""
-    for node in [*seq, ("end",)]:
-        letters = {c.lower() for c in node[1]} if node[0] == "set" else set()
-        if len(letters) == 1:
-            run += letters.pop()
-            continue
-        options: frozenset[str] | None = frozenset({run}) if run else None
-        run = ""
-        if node[0] == "alt":
-            branches = [_required(branch) for branch in node[1]]
-            if all(b is not None for b in branches):
-                options = _telling(options, frozenset().union(*branches))  # type: ignore[arg-type]
-        elif node[0] == "rep" and node[2] >= 1:
-            options = _telling(options, _required([node[1]]))
-        best = _telling(best, options)
-    return best
-
-
-def _telling(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two requirements, the one whose shortest string is longer (it is rarer)."""
-    if a is None or b is None:
-        return a if b is None else b
-    return a if min(map(len, a)) >= min(map(len, b)) else b
-
-
 # --- loaded ------------------------------------------------------------------------------
 
 

@@ -11,7 +11,7 @@ from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
 from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, search, word_pattern
-from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
+from newslint.kinds._prefilter import Alternatives, Prefilter, analyse, required_strings
 from newslint.rules import Check, RuleSpec
 
 OPTIONS = {
@@ -30,6 +30,7 @@ class Prepared:
 
     filters: Alternatives | None
     prefilter: Prefilter | None
+    required: frozenset[str] | None = None  # strings one of which every match holds
 
 
 def prepare(spec: RuleSpec) -> Prepared:
@@ -39,9 +40,12 @@ def prepare(spec: RuleSpec) -> Prepared:
     fold = opts.get("ignorecase", False)
     bounded = not opts.get("nonword", False)
     if raw:
-        return Prepared(None, None if tokens else analyse([raw], fold, bounded=False))
+        return Prepared(None, None if tokens else analyse([raw], fold, bounded=False),
+                        required_strings(word_pattern(tokens, not bounded, raw)))
     filters = Alternatives.of(tokens, fold, bounded)
-    return Prepared(filters, None if filters is not None else analyse(tokens, fold, bounded))
+    if filters is not None:
+        return Prepared(filters, None)
+    return Prepared(None, analyse(tokens, fold, bounded), required_strings(word_pattern(tokens, not bounded)))
 
 
 def compile_rule(spec: RuleSpec) -> Check:
@@ -85,4 +89,4 @@ def compile_rule(spec: RuleSpec) -> Check:
                 continue
             yield Hit(m.start(), m.end(), format_message(spec.message, (text,), match=text))
 
-    return gated(check, filters.union if filters is not None else prefilter, scope.raw)
+    return gated(check, filters.union if filters is not None else prefilter, scope.raw, prepared.required)

@@ -11,7 +11,7 @@ from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, match_case, search
-from newslint.kinds._prefilter import Alternatives, Prefilter, analyse
+from newslint.kinds._prefilter import Alternatives, Prefilter, analyse, required_strings
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -32,6 +32,7 @@ class Prepared:
 
     filters: Alternatives | None
     prefilter: Prefilter | None
+    required: frozenset[str] | None = None  # strings one of which every match holds
 
 
 def prepare(spec: RuleSpec) -> Prepared:
@@ -39,7 +40,9 @@ def prepare(spec: RuleSpec) -> Prepared:
     fold = spec.options.get("ignorecase", False)
     bounded = not spec.options.get("nonword", False)
     filters = Alternatives.of(keys, fold, bounded)
-    return Prepared(filters, None if filters is not None else analyse(keys, fold, bounded))
+    if filters is not None:
+        return Prepared(filters, None)
+    return Prepared(None, analyse(keys, fold, bounded), required_strings("|".join(f"(?:{k})" for k in keys)))
 
 
 def compile_rule(spec: RuleSpec) -> Check:
@@ -75,7 +78,8 @@ def compile_rule(spec: RuleSpec) -> Check:
             message = format_message(spec.message, (expected, observed), match=observed, replacement=expected)
             yield Hit(start, end, message, suggestions, fix)
 
-    return gated(check, prepared.filters.union if prepared.filters is not None else prepared.prefilter, scope.raw)
+    return gated(check, prepared.filters.union if prepared.filters is not None else prepared.prefilter, scope.raw,
+                 prepared.required)
 
 
 def _matcher(spec: RuleSpec, prepared: Prepared, groups: list[str], wrap: str, fold: bool,
