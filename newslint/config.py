@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -182,16 +183,23 @@ def select_rules(
 
     paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
     loaded = load_specs([(path, read_rule_file(path)) for path in paths], _load_unchanged)
-    return [_as_here(spec, path, _level_for(spec.id, config.levels)) for spec, path in zip(loaded, paths)]
+    folders: dict[Path, str] = {}  # a pack's folder as this run shows it, worked out once
+    shown = []
+    for spec, path in zip(loaded, paths):
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = display_path(path.parent)
+        display = path.name if folder == os.curdir else os.path.join(folder, path.name)
+        shown.append(_as_here(spec, display, _level_for(spec.id, config.levels)))
+    return shown
 
 
 def _load_unchanged(path: Path, content: bytes) -> RuleSpec:
     return load_rule_spec(path, None, content)
 
 
-def _as_here(spec: RuleSpec, path: Path, level: Level | None) -> RuleSpec:
+def _as_here(spec: RuleSpec, display: str, level: Level | None) -> RuleSpec:
     """A spec from the rule cache with this run's level and path as this run shows it."""
-    display = display_path(path)
     if (level is None or level == spec.level) and display == spec.path:
         return spec
     return replace(spec, level=level or spec.level, path=display)

@@ -16,7 +16,6 @@ The folder is `$NEWSLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/newslint`, else
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import pickle
 import sys
@@ -26,6 +25,11 @@ from typing import Callable, Sequence
 
 from newslint import __version__
 from newslint.rules import RuleSpec
+
+try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
 
 _FORMAT = b"newslint-rules-1"
 # When a rule set is written, others not loaded for this long are deleted, and all but
@@ -45,20 +49,20 @@ def cache_folder() -> Path:
 @functools.cache
 def code_digest() -> str:
     """newslint's own source: a changed kind must not be answered from an old cache, even
-    when the version number has not moved (a checkout under development)."""
-    h = hashlib.blake2b(digest_size=16)
+    when the version number has not moved (a checkout under development). Like Python's
+    bytecode check, a source file counts as changed when its size or time stamp does."""
+    h = blake2b(digest_size=16)
     package = Path(__file__).resolve().parent
     for folder, dirs, names in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(names):
             if name.endswith(".py"):
                 path = os.path.join(folder, name)
-                h.update(os.path.relpath(path, package).encode("utf-8", "surrogatepass") + b"\0")
                 try:
-                    with open(path, "rb") as handle:
-                        h.update(handle.read())
+                    stat = os.stat(path)
                 except OSError:
-                    pass
+                    continue
+                h.update(f"{os.path.relpath(path, package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
 
@@ -67,7 +71,7 @@ def load_specs(files: Sequence[tuple[Path, bytes]], load: Callable[[Path, bytes]
     """`load(path, content)` for each rule file, answered from the cache when it can be."""
     import regex  # its version decides what a word character is, and so the prefilters
 
-    h = hashlib.blake2b(_FORMAT, digest_size=20)
+    h = blake2b(_FORMAT, digest_size=20)
     for part in (__version__, sys.version, regex.__version__, code_digest()):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path, content in files:

@@ -100,14 +100,16 @@ def find_packs(directories: Iterable[Path]) -> dict[str, Path]:
     for directory in directories:
         if not directory.is_dir():
             continue
-        for entry in sorted(directory.iterdir()):
-            if entry.is_dir() and any(f.suffix in RULE_SUFFIXES for f in entry.iterdir()):
-                packs[entry.name] = entry
+        for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+            if entry.is_dir() and any(f.name.endswith(RULE_SUFFIXES) for f in os.scandir(entry.path)):
+                packs[entry.name] = directory / entry.name
     return packs
 
 
 def rule_files(pack_dir: Path) -> list[Path]:
-    return sorted(p for p in pack_dir.iterdir() if p.suffix in RULE_SUFFIXES and p.is_file())
+    # scandir knows from the folder listing which entries are files, without a stat each.
+    return [pack_dir / e.name for e in sorted(os.scandir(pack_dir), key=lambda e: e.name)
+            if e.name.endswith(RULE_SUFFIXES) and e.is_file()]
 
 
 def rule_id(path: Path) -> str:
