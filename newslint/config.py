@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from dataclasses import dataclass, field, replace
@@ -76,35 +77,50 @@ def _has_tool_table(path: Path) -> bool:
         return False
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+@functools.lru_cache(maxsize=8)
+def _parsed_toml(path: Path, text: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """The parsed file (finding the config and loading it read pyproject.toml once)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    return _parsed_toml(path, text)
+
+
+def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[int, int]]]:
+    from newslint.yamlpos import YamlError, load_yaml  # only a run with a YAML config needs it
+
+    try:
+        loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
+    except YamlError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
+    return loaded.data, loaded.positions
 
 
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
-    from newslint.yamlpos import YamlError, load_yaml  # only a run with a YAML config needs it
-
     positions: dict[str, tuple[int, int]] = {}
     try:
         if path.name == "pyproject.toml":
             data = _read_toml(path).get("tool", {}).get("newslint", {})
         else:
-            loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
-            data, positions = loaded.data, loaded.positions
+            data, positions = _read_yaml(path)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}:1:1: config is not UTF-8: {exc.reason}") from None
-    except YamlError as exc:
-        raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
