@@ -1,6 +1,4 @@
-import sys
-
-from newslint.cli import main
+from newslint.cli import entry
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()
