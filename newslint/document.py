@@ -10,7 +10,7 @@ import bisect
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
@@ -33,8 +33,7 @@ class Region(Span):
     kind: str = "paragraph"
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(NamedTuple):
     """An inline `<!-- newslint-... -->` comment: action and the rule ids it names."""
 
     offset: int
@@ -74,8 +73,7 @@ class LineIndex:
         return len(self.starts)
 
 
-@dataclass(frozen=True)
-class Quotation:
+class Quotation(NamedTuple):
     """A direct quotation: `start` is its opening mark, `end` is just past its closing mark.
 
     A quotation carried over paragraphs by the convention (open mark at the start of each

@@ -7,8 +7,7 @@ import fnmatch
 import os
 import stat
 import sys
-from dataclasses import dataclass
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 from newslint.finding import FileError
 
@@ -20,8 +19,7 @@ _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
 MAX_FILE_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     path: str
     text: str
     encoding: str = "utf-8"

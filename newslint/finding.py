@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Level(enum.IntEnum):
@@ -27,8 +28,7 @@ class Level(enum.IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] with `replacement` (offsets into the original text)."""
 
     start: int
@@ -36,8 +36,7 @@ class Edit:
     replacement: str
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     edits: tuple[Edit, ...]
     safe: bool = True
     # True when the edits change only typographic marks (a straight apostrophe to a curly
@@ -45,8 +44,7 @@ class Fix:
     marks_only: bool = False
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """What a kind reports: a span of the document and what is wrong with it.
 
     Kinds know nothing of paths, rule ids or line numbers; the engine stamps those.
@@ -62,8 +60,7 @@ class Hit:
     level: Level | None = None
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     rule: str
     kind: str
     level: Level
@@ -84,8 +81,7 @@ class Finding:
         return (self.offset, self.end_offset, self.rule, self.message)
 
 
-@dataclass(frozen=True)
-class FileError:
+class FileError(NamedTuple):
     """A file that could not be checked at all (unreadable, undecodable)."""
 
     code: str

@@ -6,9 +6,8 @@ import datetime as dt
 import os
 import sys
 from collections import deque
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.config import Config, ignored_for_path, select_rules
 from newslint.document import Document
@@ -28,8 +27,7 @@ if TYPE_CHECKING:  # the cache and the pool are imported only by the runs that u
 _PARALLEL_THRESHOLD = 16
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from newslint import schema
 from newslint.document import Document
@@ -45,8 +45,7 @@ class RuleError(ConfigError):
         super().__init__(f"{path}:{line}:{column}: {message}{where}")
 
 
-@dataclass(frozen=True)
-class Examples:
+class Examples(NamedTuple):
     flag: tuple[str, ...] = ()
     pass_: tuple[str, ...] = ()
 
@@ -81,8 +80,7 @@ class RuleSpec:
         return self.id.split(".", 1)[0]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     spec: RuleSpec
     check: Check
 

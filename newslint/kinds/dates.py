@@ -24,8 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
@@ -113,8 +112,7 @@ def _compiled(pattern: str) -> regex.Pattern[str]:
 _RELATIVE_DAYS = {"the day before yesterday": -2, "yesterday": -1, "tomorrow": 1, "the day after tomorrow": 2}
 
 
-@dataclass(frozen=True)
-class NumericDate:
+class NumericDate(NamedTuple):
     start: int
     end: int
     year_start: int
@@ -123,8 +121,7 @@ class NumericDate:
     readings: tuple[dt.date, ...]
 
 
-@dataclass(frozen=True)
-class WeekdayDate:
+class WeekdayDate(NamedTuple):
     start: int
     end: int
     weekday: int

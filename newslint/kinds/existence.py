@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
@@ -24,8 +23,7 @@ OPTIONS = {
 }
 
 
-@dataclass(frozen=True)
-class Prepared:
+class Prepared(NamedTuple):
     """Where a rule's matches can start: per token, or for the whole pattern (see _prefilter)."""
 
     filters: Alternatives | None

@@ -8,8 +8,7 @@ finding with a fix. Marks are typography, not words, so quotations are included.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from newslint import schema
 from newslint.document import Document
@@ -49,7 +48,7 @@ _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|\u2026")
 _DASH_TEXT = {"hyphen": " - ", "en": " \u2013 ", "em": "\u2014"}
 # Per style, characters without which a text has no mark of that style: a text that can
 # hold only one style needs no closer look when the majority decides.
-_TELLTALES = {
+_TELLTALES: dict[str, dict[str, tuple[str, ...]]] = {
     "apostrophe": {"straight": ("'",), "curly": ("\u2019",)},
     "quote": {"straight": ('"', "'"), "curly": ("\u201c", "\u201d", "\u2018", "\u2019")},
     "dash": {"hyphen": (" - ",), "en": (" \u2013 ",), "em": ("\u2014",)},
@@ -57,8 +56,7 @@ _TELLTALES = {
 }
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     start: int
     end: int
     style: str
