@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -218,7 +218,7 @@ def _as_here(spec: RuleSpec, display: str, level: Level | None) -> RuleSpec:
     """A spec from the rule cache with this run's level and path as this run shows it."""
     if (level is None or level == spec.level) and display == spec.path:
         return spec
-    return replace(spec, level=level or spec.level, path=display)
+    return spec._replace(level=level or spec.level, path=display)
 
 
 def _level_for(rid: str, levels: Mapping[str, Level]) -> Level | None:

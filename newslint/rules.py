@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, NamedTuple
 
 from newslint import schema
@@ -50,8 +50,7 @@ class Examples(NamedTuple):
     pass_: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     """A validated rule file; picklable, so worker processes can compile it themselves."""
 
     id: str
@@ -65,8 +64,8 @@ class RuleSpec:
     quotes: str = "skip"
     limit: int | None = None
     examples: Examples = Examples()
-    options: Mapping[str, Any] = field(default_factory=dict)
-    positions: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    options: Mapping[str, Any] = MappingProxyType({})
+    positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
     # A rule of a pack shipped with newslint. The test suite compiles every one of its
     # patterns, so a run compiles them only when a text needs them; a user's rule has each
     # pattern compiled when it loads, so that a bad one is reported before any output.
@@ -191,7 +190,7 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
         builtin=path.resolve().parent.parent == builtin_rules_dir(),
     )
     prepare = getattr(kind, "prepare", None)
-    return replace(spec, prepared=prepare(spec)) if prepare is not None else spec
+    return spec._replace(prepared=prepare(spec)) if prepare is not None else spec
 
 
 def _examples(value: Any) -> Examples:

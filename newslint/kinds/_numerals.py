@@ -14,8 +14,7 @@ from __future__ import annotations
 import math
 import re
 import string
-from dataclasses import dataclass, replace
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.document import Document
 
@@ -214,8 +213,7 @@ _OPENERS = frozenset("""
 _TIME_NOUNS = frozenset("years months weeks days hours minutes times seasons decades".split())
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One number in the prose: a figure ("1,500", "3") or words ("three", "twenty-one")."""
 
     start: int
@@ -254,7 +252,7 @@ def _scan(doc: Document) -> list[Mention]:
     names = {m.text for m in found if not m.word and len(m.text) == 1 and m.exception == "unit, ordinal, code or measurement"
              and prose[m.end : m.end + 2] in ("'s", "\u2019s") and not _TITLE_BEFORE.search(prose, max(0, m.start - 40), m.start)}
     if names:
-        found = [replace(m, exception="name") if m.text in names and m.exception is None else m for m in found]
+        found = [m._replace(exception="name") if m.text in names and m.exception is None else m for m in found]
     return found
 
 

@@ -27,8 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 from newslint import schema
 from newslint.document import Document, Quotation, Span
@@ -200,8 +199,7 @@ def _positive(spec: RuleSpec, key: str, default: int, minimum: int) -> int:
 # --- what every attribution rule shares, computed once per document ----------------------
 
 
-@dataclass(frozen=True)
-class _Context:
+class _Context(NamedTuple):
     narrative: str  # prose with every quotation (marks included) blanked
     outer: list[Quotation]  # quotations not inside another one, in order
     sentences: list[Span]

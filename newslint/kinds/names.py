@@ -23,7 +23,7 @@ from collections import Counter
 from itertools import chain
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import regex
 
@@ -169,8 +169,7 @@ def _is_letter(char: str) -> bool:
     return char.isalpha() if char.isascii() else _LETTER.match(char) is not None
 
 
-@dataclass(frozen=True)
-class Mentions:
+class Mentions(NamedTuple):
     items: list[Mention]
     lowercase_words: LowercaseWords
 

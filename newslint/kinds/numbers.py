@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from newslint import schema
 from newslint.document import Document
@@ -85,8 +84,7 @@ def _allowed(doc: Document, scope: Scope) -> list[Mention]:
     return doc.memo(key, lambda d: [m for m in mentions(d) if scope.allows(d, m.start, m.end)])
 
 
-@dataclass(frozen=True)
-class _Style:
+class _Style(NamedTuple):
     """A house's numeral style: the options of a `check: style` rule."""
 
     below: int  # spell out figures below this
