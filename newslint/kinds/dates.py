@@ -97,9 +97,10 @@ _RELATIVE = (
     r"|[Yy]esterday|[Tt]omorrow))\b"
 )
 # The patterns above are compiled the first time a text has what they need: these cheap
-# tests pass on every text a pattern can match (a weekday's first three letters; two
-# separators between digits; the words of a relative date), and skip most others.
-_WEEKDAY_HINT = re.compile("Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+# tests pass on every text a pattern can match (a weekday and a month; two separators
+# between digits; the words of a relative date), and skip most others.
+_WEEKDAY_HINT = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\.")
+_MONTH_HINT = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _NUMERIC_HINT = re.compile(r"\d[/.\-]\d\d?[/.\-]\d")
 _RELATIVE_HINT = re.compile(r"esterday|omorrow|[Ll]ast\s|[Nn]ext\s")
 
@@ -328,7 +329,7 @@ def _find_numeric(text: str) -> list[NumericDate]:
 
 def _find_weekday_dates(text: str) -> list[WeekdayDate]:
     found: dict[int, WeekdayDate] = {}
-    if not _WEEKDAY_HINT.search(text):
+    if not _WEEKDAY_HINT.search(text) or not _MONTH_HINT.search(text):
         return []
     for pattern in _WEEKDAY_DATES:
         for m in finditer(_compiled(pattern), text):
