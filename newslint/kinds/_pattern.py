@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 import regex
 
 from newslint.document import Document, Span
-from newslint.kinds._prefilter import UNLIKE_CASE, Alternatives, Prefilter, matches_at, word_index
+from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
@@ -173,12 +173,21 @@ def gated(check: Check, prefilter: Prefilter | None, raw: bool, required: frozen
     if prefilter is None and required is None:
         return check
     needs = tuple(required or ())
+    # Looked up once here: the gate runs for every rule on every article.
+    words_key, build_words = WORD_INDEX[raw]
+    lower_key, build_lower = ("pattern.lower.raw", _lowered_text) if raw else ("pattern.lower", _lowered_prose)
+    first_words = prefilter.words if prefilter is not None else frozenset()
+    fold = prefilter is not None and prefilter.fold
+    prefixes = prefilter is not None and bool(prefilter.prefixes)
 
     def gated_check(doc: Document) -> Iterable[Hit]:
-        if prefilter is not None and prefilter.absent(word_index(doc, raw)):
-            return ()
+        if prefilter is not None:
+            index = doc.memo(words_key, build_words)
+            if first_words.isdisjoint(index.folded_words if fold else index.exact_words) and (
+                    not prefixes or prefilter.absent(index)):
+                return ()
         if needs:
-            lowered = doc.memo("pattern.lower.raw" if raw else "pattern.lower", _lowered_for(raw))
+            lowered = doc.memo(lower_key, build_lower)
             if lowered is not None and not any(n in lowered for n in needs):
                 return ()
         return check(doc)
@@ -186,14 +195,18 @@ def gated(check: Check, prefilter: Prefilter | None, raw: bool, required: frozen
     return gated_check
 
 
-def _lowered_for(raw: bool) -> Callable[[Document], str | None]:
-    def lowered(doc: Document) -> str | None:
-        """The text in lower case, or None when it has letters that a pattern ignoring case
-        takes for ASCII ones and lower() does not (then every rule scans it)."""
-        text = doc.text if raw else doc.prose
-        return None if UNLIKE_CASE.search(text) else text.lower()
+def _lowered(text: str) -> str | None:
+    """The text in lower case, or None when it has letters that a pattern ignoring case
+    takes for ASCII ones and lower() does not (then every rule scans it)."""
+    return None if UNLIKE_CASE.search(text) else text.lower()
 
-    return lowered
+
+def _lowered_prose(doc: Document) -> str | None:
+    return _lowered(doc.prose)
+
+
+def _lowered_text(doc: Document) -> str | None:
+    return _lowered(doc.text)
 
 
 def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:

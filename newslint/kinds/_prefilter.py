@@ -20,7 +20,7 @@ import functools
 import operator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 import regex
 
@@ -167,9 +167,23 @@ def _whole(text: str, start: int, end: int) -> bool:
     return True
 
 
+def _prose_words(doc: Document) -> WordIndex:
+    return WordIndex(doc.prose)
+
+
+def _raw_words(doc: Document) -> WordIndex:
+    return WordIndex(doc.text)
+
+
+# The memo key and builder of a document's word index, for prose and for the raw text.
+WORD_INDEX: dict[bool, tuple[str, Callable[[Document], WordIndex]]] = {
+    False: ("pattern.words", _prose_words),
+    True: ("pattern.words.raw", _raw_words),
+}
+
+
 def word_index(doc: Document, raw: bool) -> WordIndex:
-    return doc.memo("pattern.words.raw" if raw else "pattern.words",
-                    lambda d: WordIndex(d.text if raw else d.prose))
+    return doc.memo(*WORD_INDEX[raw])
 
 
 @dataclass(frozen=True)
