@@ -188,7 +188,7 @@ def gated(check: Check, prefilter: Prefilter | None, raw: bool, required: frozen
                 return ()
         if needs:
             lowered = doc.memo(lower_key, build_lower)
-            if lowered is not None and not any(n in lowered for n in needs):
+            if lowered is not None and not any(map(lowered.__contains__, needs)):
                 return ()
         return check(doc)
 
