@@ -115,8 +115,8 @@ class Linter:
 
 
 # Files sent to a worker at a time, and how many such batches each worker may have queued.
-_BATCH = 64
-_BATCHES_PER_JOB = 2
+_BATCH = 16
+_BATCHES_PER_JOB = 4
 
 
 class _Slot:
