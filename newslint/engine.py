@@ -31,14 +31,18 @@ class Engine:
         findings: list[Finding] = []
         for offset, message in doc.problems:
             findings.append(_stamp(doc, FRONT_MATTER, "parse", Level.ERROR, None, Hit(offset, offset, message)))
+        disabled = doc.disabled
         for rule in self.rules:
             spec = rule.spec
             if ignore and rule_matches(spec.id, ignore):
                 continue
-            if doc.disabled and rule_matches(spec.id, doc.disabled):
+            if disabled and rule_matches(spec.id, disabled):
                 continue
             try:
-                hits = list(rule.check(doc))
+                found = rule.check(doc)
+                if found == ():  # a gated rule with nothing to look at: the common case
+                    continue
+                hits = list(found)
             except TimeoutError:
                 findings.append(_internal(doc, f"rule {spec.id} timed out on this file (its pattern backtracks too much)"))
                 continue
