@@ -24,8 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = (ROOT / ".." / "shared" / "corpus" / "dev").resolve()
-BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import CORPUS  # noqa: E402
+from bench.timing import BIN, ENV  # noqa: E402
 GROUP = 2000
 
 
@@ -67,7 +69,7 @@ def run(paths: list[Path], jobs: int) -> tuple[float, float, int, int]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "w") as sink:
-        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.DEVNULL, env=ENV)
         peak = 0
         while proc.poll() is None:
             peak = max(peak, sum(_memory_kb(p) for p in _tree(proc.pid)))

@@ -12,7 +12,6 @@ file, then a rename), so a crash or two runs at once never leave half a file beh
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -24,11 +23,11 @@ from typing import Any, Iterable, Sequence
 from newslint import __version__
 from newslint.config import Config
 from newslint.finding import Edit, Finding, Fix, Level
-from newslint.rulecache import code_digest
+from newslint.rulecache import blake2b, code_digest
 from newslint.rules import RuleSpec
 
 CACHE_DIR = ".newslint_cache"
-_FORMAT = 1
+_FORMAT = 2
 # Entries not used for this many days are dropped when the cache is written, and cache
 # files of other rule sets untouched for as long are deleted.
 _KEEP_DAYS = 30
@@ -38,7 +37,7 @@ _CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a c
 
 def fingerprint(config: Config, specs: Sequence[RuleSpec]) -> str:
     """A digest of everything besides an article's path and text that decides its findings."""
-    h = hashlib.blake2b(digest_size=16)
+    h = blake2b(digest_size=16)
     for part in (__version__, sys.version, repr(config)):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for spec in specs:
@@ -53,7 +52,7 @@ def fingerprint(config: Config, specs: Sequence[RuleSpec]) -> str:
 
 
 def text_digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Cache:
@@ -102,7 +101,7 @@ class Cache:
         live = {p: e for p, e in self.entries.items() if isinstance(e[1], int) and e[1] >= oldest}
         body = json.dumps(live, ensure_ascii=False, separators=(",", ":"))
         header = json.dumps({"newslint_cache": _FORMAT, "version": __version__, "fingerprint": self.key,
-                             "checksum": hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()})
+                             "checksum": blake2b(body.encode("utf-8", "surrogatepass")).hexdigest()})
         try:
             _prepare(self.folder)
             self.file.parent.mkdir(parents=True, exist_ok=True)
@@ -156,7 +155,7 @@ def _load(file: Path, key: str) -> dict[str, list[Any]]:
         header = json.loads(header_line)
         if (not isinstance(header, dict) or header.get("newslint_cache") != _FORMAT
                 or header.get("version") != __version__ or header.get("fingerprint") != key
-                or header.get("checksum") != hashlib.sha256(body).hexdigest()):
+                or header.get("checksum") != blake2b(body).hexdigest()):
             return {}
         entries = json.loads(body.decode("utf-8", "surrogatepass"))
     except (OSError, ValueError, RecursionError):
@@ -167,7 +166,7 @@ def _load(file: Path, key: str) -> dict[str, list[Any]]:
 
 
 def _encode(f: Finding) -> list[Any]:
-    fix = None if f.fix is None else [f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits]]
+    fix = None if f.fix is None else [f.fix.safe, [[e.start, e.end, e.replacement] for e in f.fix.edits], f.fix.marks_only]
     return [f.rule, f.kind, int(f.level), f.line, f.column, f.end_line, f.end_column,
             f.offset, f.end_offset, f.match, f.message, f.link, list(f.suggestions), fix]
 
@@ -186,16 +185,17 @@ def _decode(path: str, record: Any) -> Finding:
         raise TypeError("malformed cached finding")
     decoded_fix = None
     if fix is not None:
-        safe, edits = fix
+        safe, edits, marks_only = fix
         _expect(safe, bool)
         _expect(edits, list)
+        _expect(marks_only, bool)
         decoded = []
         for start, end, replacement in edits:
             _expect(start, int)
             _expect(end, int)
             _expect(replacement, str)
             decoded.append(Edit(start, end, replacement))
-        decoded_fix = Fix(tuple(decoded), safe=safe)
+        decoded_fix = Fix(tuple(decoded), safe=safe, marks_only=marks_only)
     return Finding(rule=rule, kind=kind, level=Level(level), path=path, line=line, column=column,
                    end_line=end_line, end_column=end_column, offset=offset, end_offset=end_offset,
                    match=match, message=message, link=link, suggestions=tuple(suggestions), fix=decoded_fix)

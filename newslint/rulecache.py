@@ -16,6 +16,7 @@ The folder is `$NEWSLINT_CACHE_DIR`, else `$XDG_CACHE_HOME/newslint`, else
 from __future__ import annotations
 
 import functools
+import importlib.util
 import os
 import pickle
 import sys
@@ -24,14 +25,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from newslint import __version__
-from newslint.rules import RuleSpec
+from newslint.rules import PickledPrepared, RuleSpec
 
 try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
-_FORMAT = b"newslint-rules-1"
+_FORMAT = b"newslint-rules-2"
 # When a rule set is written, others not loaded for this long are deleted, and all but
 # the most recently used this many.
 _KEEP_SECONDS = 30 * 86400
@@ -68,11 +69,13 @@ def code_digest() -> str:
 
 def load_specs(files: Sequence[tuple[Path, bytes]], load: Callable[[Path, bytes], RuleSpec],
                folder: Path | None = None) -> list[RuleSpec]:
-    """`load(path, content)` for each rule file, answered from the cache when it can be."""
-    import regex  # its version decides what a word character is, and so the prefilters
+    """`load(path, content)` for each rule file, answered from the cache when it can be.
 
+    What a kind prepared is kept pickled inside each spec (see RuleSpec.prepared) until the
+    rule is compiled, so a run that the findings cache answers never imports the kinds.
+    """
     h = blake2b(_FORMAT, digest_size=20)
-    for part in (__version__, sys.version, regex.__version__, code_digest()):
+    for part in (__version__, sys.version, _regex_build(), code_digest()):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for path, content in files:
         h.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
@@ -82,8 +85,21 @@ def load_specs(files: Sequence[tuple[Path, bytes]], load: Callable[[Path, bytes]
     if cached is not None:
         return cached
     specs = [load(path, content) for path, content in files]
-    _write(target, specs)
+    _write(target, [s if s.prepared is None else s._replace(prepared=PickledPrepared(pickle.dumps(s.prepared)))
+                    for s in specs])
     return specs
+
+
+def _regex_build() -> str:
+    """Which `regex` is installed (its idea of a word character shapes the prefilters),
+    without importing it: a run answered from the findings cache does not need it."""
+    spec = importlib.util.find_spec("regex")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    try:
+        stat = os.stat(origin)
+    except OSError:
+        return origin
+    return f"{origin}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
 
 def _read(target: Path, count: int) -> list[RuleSpec] | None:

@@ -203,7 +203,16 @@ def _examples(value: Any) -> Examples:
     return Examples(tuple(flag), tuple(passing))
 
 
+class PickledPrepared(bytes):
+    """A kind's prepared value as the rule cache keeps it: unpickled only when the rule is
+    compiled, so that reading the cache imports no kind (and no `regex`)."""
+
+
 def compile_rule(spec: RuleSpec) -> Rule:
+    if isinstance(spec.prepared, PickledPrepared):
+        import pickle
+
+        spec = spec._replace(prepared=pickle.loads(spec.prepared))
     kind = load_kind(spec.kind)
     try:
         check = kind.compile_rule(spec)

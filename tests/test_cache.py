@@ -25,7 +25,7 @@ def _rewrite(file: Path, edit) -> None:  # type: ignore[no-untyped-def]
     header = json.loads(header_line)
     entries = edit(json.loads(body))
     new_body = json.dumps(entries).encode()
-    header["checksum"] = hashlib.sha256(new_body).hexdigest()
+    header["checksum"] = hashlib.blake2b(new_body).hexdigest()
     file.write_bytes(json.dumps(header).encode() + b"\n" + new_body)
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from newslint.rulecache import load_specs
-from newslint.rules import RuleError, RuleSpec, builtin_rules_dir, load_rule_spec
+from newslint.rules import PickledPrepared, RuleError, RuleSpec, builtin_rules_dir, compile_rule, load_rule_spec
 
 RULE = "extends: existence\nmessage: \"Avoid '%s'.\"\ntokens:\n  - foo\n"
 
@@ -38,8 +39,11 @@ def test_a_second_load_is_answered_from_the_cache_with_the_same_specs(tmp_path: 
     assert len(calls) == 20
     second = load_specs(_files(*shipped), _counting_loader(calls), tmp_path / "cache")
     assert len(calls) == 20  # nothing parsed again
-    assert second == first
-    assert [s.prepared for s in second] == [s.prepared for s in first]
+    assert [s._replace(prepared=None) for s in second] == [s._replace(prepared=None) for s in first]
+    # What the kinds prepared comes back pickled, and is unpickled only to compile the rule.
+    assert all(isinstance(s.prepared, PickledPrepared) for s in second if s.prepared is not None)
+    assert [pickle.loads(s.prepared) if s.prepared is not None else None for s in second] == [s.prepared for s in first]
+    assert [compile_rule(s).spec.prepared for s in second] == [s.prepared for s in first]
 
 
 def test_a_changed_rule_file_is_loaded_again(tmp_path: Path) -> None:
@@ -52,7 +56,7 @@ def test_a_changed_rule_file_is_loaded_again(tmp_path: Path) -> None:
     assert spec.options["tokens"] == ["bar"]
 
 
-@pytest.mark.parametrize("damage", [b"", b"newslint-rules-1", b"newslint-rules-1garbage", b"not a cache at all"])
+@pytest.mark.parametrize("damage", [b"", b"newslint-rules-2", b"newslint-rules-2garbage", b"not a cache at all"])
 def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path: Path, damage: bytes) -> None:
     rule = _rule(tmp_path)
     cache = tmp_path / "cache"
@@ -62,7 +66,7 @@ def test_a_damaged_cache_file_is_ignored_and_replaced(tmp_path: Path, damage: by
     written.write_bytes(damage)
     (spec,) = load_specs(_files(rule), _counting_loader(calls), cache)
     assert len(calls) == 2 and spec.id == "House.NoFoo"
-    assert written.read_bytes().startswith(b"newslint-rules-1") and len(written.read_bytes()) > 100
+    assert written.read_bytes().startswith(b"newslint-rules-2") and len(written.read_bytes()) > 100
 
 
 def test_a_folder_that_cannot_be_written_only_skips_the_cache(tmp_path: Path) -> None:
