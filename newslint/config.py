@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Iterable, Mapping, NamedTuple
 
 from newslint import schema
 from newslint.engine import rule_matches
@@ -33,16 +33,15 @@ _KEYS: Mapping[str, schema.Validator] = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     path: Path | None = None
     extends: str = "ap"
     rule_dirs: tuple[Path, ...] = ()
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    levels: Mapping[str, Level] = field(default_factory=dict)
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    levels: Mapping[str, Level] = MappingProxyType({})
+    per_file_ignores: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     exclude: tuple[str, ...] = ()
     fail_level: Level = Level.WARNING
     date_key: str = "date"

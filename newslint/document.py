@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
@@ -17,20 +16,24 @@ T = TypeVar("T")
 REGION_KINDS = ("title", "heading", "paragraph", "blockquote", "list")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int
     end: int
 
-    def __contains__(self, offset: object) -> bool:
+    def __contains__(self, offset: object) -> bool:  # type: ignore[override]
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
-@dataclass(frozen=True)
-class Region(Span):
-    """A block of prose: title, heading, paragraph, blockquote or list (item)."""
+class Region(NamedTuple):
+    """A block of prose: title, heading, paragraph, blockquote or list (item); a span of
+    the text like Span, with its kind."""
 
+    start: int
+    end: int
     kind: str = "paragraph"
+
+    def __contains__(self, offset: object) -> bool:  # type: ignore[override]
+        return isinstance(offset, int) and self.start <= offset < self.end
 
 
 class Directive(NamedTuple):
@@ -92,23 +95,32 @@ class Quotation(NamedTuple):
         return Span(self.start + 1, self.end - (1 if self.closed else 0))
 
 
-@dataclass
 class Document:
-    path: str
-    text: str
-    prose: str
-    regions: list[Region]
-    metadata: dict[str, Any] = field(default_factory=dict)
-    directives: list[Directive] = field(default_factory=list)
-    format: str = "markdown"
-    # (offset, message) pairs for input that is wrong but not fatal, e.g. bad front matter.
-    problems: list[tuple[int, str]] = field(default_factory=list)
-    # Rule ids switched off for the whole file by front matter `newslint: {disable: [...]}`.
-    disabled: tuple[str, ...] = ()
-    # The publication date from front matter (the key the config names), if any.
-    published: datetime.date | None = None
-    # Segmentations computed once and shared by every rule (see `memo`).
-    _memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """One article, parsed; what the rules share about it is computed once (`memo` and the
+    cached properties)."""
+
+    def __init__(self, path: str, text: str, prose: str, regions: list[Region], *,
+                 metadata: dict[str, Any] | None = None, directives: list[Directive] | None = None,
+                 format: str = "markdown", problems: list[tuple[int, str]] | None = None,
+                 disabled: tuple[str, ...] = (), published: datetime.date | None = None) -> None:
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.regions = regions
+        self.metadata: dict[str, Any] = {} if metadata is None else metadata
+        self.directives: list[Directive] = [] if directives is None else directives
+        self.format = format
+        # (offset, message) pairs for input that is wrong but not fatal, e.g. bad front matter.
+        self.problems: list[tuple[int, str]] = [] if problems is None else problems
+        # Rule ids switched off for the whole file by front matter `newslint: {disable: [...]}`.
+        self.disabled = disabled
+        # The publication date from front matter (the key the config names), if any.
+        self.published = published
+        # Segmentations computed once and shared by every rule (see `memo`).
+        self._memo: dict[str, Any] = {}
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, format={self.format!r}, characters={len(self.text)}, regions={len(self.regions)})"
 
     def memo(self, key: str, factory: Callable[[Document], T]) -> T:
         """Compute `factory(self)` once per document; kinds share tokens, names, numbers."""

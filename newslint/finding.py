@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 
@@ -88,10 +87,23 @@ class FileError(NamedTuple):
     message: str
 
 
-@dataclass
 class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    error: FileError | None = None
-    # The text the findings refer to; formats show source lines from it and --fix edits it.
-    text: str | None = None
+    """One file's findings, or why it could not be checked."""
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, error: FileError | None = None,
+                 text: str | None = None) -> None:
+        self.path = path
+        self.findings: list[Finding] = [] if findings is None else findings
+        self.error = error
+        # The text the findings refer to; formats show source lines from it and --fix edits it.
+        self.text = text
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return (self.path, self.findings, self.error, self.text) == (other.path, other.findings, other.error, other.text)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: never a key
+
+    def __repr__(self) -> str:
+        return f"FileResult(path={self.path!r}, findings={self.findings!r}, error={self.error!r})"

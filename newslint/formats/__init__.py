@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping, Protocol, TextIO
 
@@ -21,13 +20,15 @@ FORMAT_MODULES = MappingProxyType(
 )
 
 
-@dataclass
 class Summary:
-    files: int = 0
-    findings: int = 0
-    errors: int = 0
-    by_level: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "suggestion": 0})
-    fixed: int = 0
+    """Counts over a run, for the formats' last lines and the exit status."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.findings = 0
+        self.errors = 0
+        self.by_level: dict[str, int] = {"error": 0, "warning": 0, "suggestion": 0}
+        self.fixed = 0
 
     def add(self, result: FileResult) -> None:
         self.files += 1

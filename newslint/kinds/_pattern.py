@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from newslint.document import Document, Span
+from newslint.document import Document, Region, Span
 from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
@@ -92,7 +92,7 @@ class Scope:
         region = doc.region_at(start)
         return region is not None and region.kind in self.kinds and end <= region.end
 
-    def units(self, doc: Document, sentence: bool) -> list[Span]:
+    def units(self, doc: Document, sentence: bool) -> list[Span] | list[Region]:
         """The blocks that counting kinds (occurrence, repetition) count within."""
         if self.raw:
             return [Span(0, len(doc.text))]

@@ -18,9 +18,8 @@ from __future__ import annotations
 import bisect
 import functools
 import operator
-from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import regex
 
@@ -186,14 +185,37 @@ def word_index(doc: Document, raw: bool) -> WordIndex:
     return doc.memo(*WORD_INDEX[raw])
 
 
-@dataclass(frozen=True)
-class Prefilter:
+class _Value:
+    """Equality, hashing and repr by the fields in `_fields`, for the plain (not dataclass:
+    its import and code generation are a visible part of a one-article run) value classes
+    below, which keep cached properties in their __dict__."""
+
+    _fields: tuple[str, ...] = ()
+
+    def _key(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self._key() == other._key()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(f'{f}={getattr(self, f)!r}' for f in self._fields)})"
+
+
+class Prefilter(_Value):
     """Where a rule's matches can start: whole words, word beginnings, offsets before them."""
 
-    words: frozenset[str]  # a match's first word is one of these
-    prefixes: tuple[str, ...]  # ... or begins with one of these
-    offsets: tuple[int, ...] | None  # characters from a match's start to that word; None: unbounded
-    fold: bool
+    _fields = ("words", "prefixes", "offsets", "fold")
+
+    def __init__(self, words: frozenset[str], prefixes: tuple[str, ...], offsets: tuple[int, ...] | None,
+                 fold: bool) -> None:
+        self.words = words  # a match's first word is one of these
+        self.prefixes = prefixes  # ... or begins with one of these
+        self.offsets = offsets  # characters from a match's start to that word; None: unbounded
+        self.fold = fold
 
     def first_words(self, index: WordIndex) -> list[str]:
         """The words of the text that a match can begin with."""
@@ -247,13 +269,15 @@ def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], ti
             yield m
 
 
-@dataclass(frozen=True)
-class Alternatives:
+class Alternatives(_Value):
     """A prefilter per alternative of a union (a rule's tokens or swap keys), so that a text
     tries, and a run compiles, only the alternatives whose first words the text has."""
 
-    filters: tuple[Prefilter, ...]
-    fold: bool
+    _fields = ("filters", "fold")
+
+    def __init__(self, filters: tuple[Prefilter, ...], fold: bool) -> None:
+        self.filters = filters
+        self.fold = fold
 
     @classmethod
     def of(cls, alternatives: Sequence[str], fold: bool, bounded: bool) -> Alternatives | None:

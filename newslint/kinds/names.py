@@ -22,7 +22,6 @@ import re
 from collections import Counter
 from itertools import chain
 import unicodedata
-from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import regex
@@ -117,21 +116,27 @@ _LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 
 
-# Not frozen: a frozen dataclass's __init__ costs five times more, and an article has
-# dozens of mentions. Nothing changes a mention once made.
-@dataclass(slots=True)
 class Mention:
-    start: int
-    end: int
-    form: str
-    prev: str | None  # the capitalised word just before (first name or title), same block
-    next: str | None  # the capitalised word just after (when this one is a first name)
-    initial: bool  # first word of a sentence
-    quoted: bool
-    headline: bool
-    index: int  # position among all mentions
-    initial_of_given: str | None = None  # "M" in "M Horan"
-    region: Region | None = None  # the block it stands in
+    """One capitalised word and what stands around it. A plain class with slots: an
+    article has dozens of mentions, and nothing changes a mention once made."""
+
+    __slots__ = ("start", "end", "form", "prev", "next", "initial", "quoted", "headline", "index",
+                 "initial_of_given", "region")
+
+    def __init__(self, start: int, end: int, form: str, prev: str | None, next: str | None, initial: bool,
+                 quoted: bool, headline: bool, index: int, initial_of_given: str | None = None,
+                 region: Region | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.form = form
+        self.prev = prev  # the capitalised word just before (first name or title), same block
+        self.next = next  # the capitalised word just after (when this one is a first name)
+        self.initial = initial  # first word of a sentence
+        self.quoted = quoted
+        self.headline = headline
+        self.index = index  # position among all mentions
+        self.initial_of_given = initial_of_given  # "M" in "M Horan"
+        self.region = region  # the block it stands in
 
 
 class LowercaseWords:
@@ -267,18 +272,21 @@ def compile_rule(spec: RuleSpec) -> Check:
 # --- variants ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class _Form:
     """One spelling in one article and what the article says around it."""
 
-    form: str
-    folded: str
-    mentions: list[Mention]
-    given: frozenset[str]  # first names seen before it
-    titles: frozenset[str]  # titles seen before it
-    followed: frozenset[str]  # surnames seen after it (when it is a first name)
-    as_given: int  # how many of its mentions have a surname after them
-    initials: frozenset[str]  # initials seen before it ("M Horan")
+    __slots__ = ("form", "folded", "mentions", "given", "titles", "followed", "as_given", "initials")
+
+    def __init__(self, form: str, folded: str, mentions: list[Mention], given: frozenset[str],
+                 titles: frozenset[str], followed: frozenset[str], as_given: int, initials: frozenset[str]) -> None:
+        self.form = form
+        self.folded = folded
+        self.mentions = mentions
+        self.given = given  # first names seen before it
+        self.titles = titles  # titles seen before it
+        self.followed = followed  # surnames seen after it (when it is a first name)
+        self.as_given = as_given  # how many of its mentions have a surname after them
+        self.initials = initials  # initials seen before it ("M Horan")
 
     @property
     def count(self) -> int:

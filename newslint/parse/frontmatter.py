@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -13,12 +12,12 @@ _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _TITLE = re.compile(r"^title[ \t]*:[ \t]*(?P<value>[^\r\n]*?)[ \t]*\r?$", re.MULTILINE)
 
 
-@dataclass
 class FrontMatter:
-    end: int = 0  # offset just past the closing delimiter line; 0 when there is none
-    data: dict[str, Any] = field(default_factory=dict)
-    error: tuple[int, str] | None = None  # (offset, message) when the YAML is malformed
-    title: tuple[int, int] | None = None  # span of the `title:` value
+    def __init__(self, end: int = 0) -> None:
+        self.end = end  # offset just past the closing delimiter line; 0 when there is none
+        self.data: dict[str, Any] = {}
+        self.error: tuple[int, str] | None = None  # (offset, message) when the YAML is malformed
+        self.title: tuple[int, int] | None = None  # span of the `title:` value
 
 
 def split_front_matter(text: str) -> FrontMatter:
