@@ -22,7 +22,7 @@ from typing import Any, Iterable, Sequence
 
 from newslint import __version__
 from newslint.config import Config
-from newslint.finding import Edit, Finding, Fix, Level
+from newslint.finding import LEVEL_BY_VALUE, Edit, Finding, Fix
 from newslint.rulecache import blake2b, code_digest
 from newslint.rules import RuleSpec
 
@@ -196,9 +196,9 @@ def _decode(path: str, record: Any) -> Finding:
             _expect(replacement, str)
             decoded.append(Edit(start, end, replacement))
         decoded_fix = Fix(tuple(decoded), safe=safe, marks_only=marks_only)
-    return Finding(rule=rule, kind=kind, level=Level(level), path=path, line=line, column=column,
-                   end_line=end_line, end_column=end_column, offset=offset, end_offset=end_offset,
-                   match=match, message=message, link=link, suggestions=tuple(suggestions), fix=decoded_fix)
+    # Positional, in Finding's field order: a warm run builds every cached finding.
+    return Finding(rule, kind, LEVEL_BY_VALUE[level], path, line, column, end_line, end_column, offset, end_offset,
+                   match, message, link, tuple(suggestions), decoded_fix)
 
 
 def _expect(value: Any, kind: type) -> None:

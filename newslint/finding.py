@@ -24,7 +24,12 @@ class Level(enum.IntEnum):
 
     @property
     def label(self) -> str:
-        return self.name.lower()
+        return _LABELS[self]  # an enum's `name` is a slow descriptor, and reports ask per finding
+
+
+_LABELS = {level: level.name.lower() for level in Level}
+# By value, for decoding: calling Level(n) goes through the enum machinery each time.
+LEVEL_BY_VALUE = {int(level): level for level in Level}
 
 
 class Edit(NamedTuple):
