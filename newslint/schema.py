@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from typing import Any, Callable
 
 Validator = Callable[[Any], Any]
 
@@ -68,10 +68,6 @@ def string_map(value: Any) -> dict[str, str]:
     return out
 
 
-def either_map(value: Any) -> dict[str, str]:
-    return string_map(value)
-
-
 def one_of(*choices: str) -> Validator:
     def check(value: Any) -> str:
         if value not in choices:
@@ -93,11 +89,3 @@ def validate(key: str, value: Any, validator: Validator) -> Any:
     except _Invalid as exc:
         raise OptionError(key, str(exc)) from None
 
-
-def validate_options(options: Mapping[str, Any], schema: Mapping[str, Validator]) -> dict[str, Any]:
-    out = {}
-    for key, value in options.items():
-        if key not in schema:
-            raise OptionError(key, f"unknown key {key!r}")
-        out[key] = validate(key, value, schema[key])
-    return out
