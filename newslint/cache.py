@@ -15,13 +15,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from newslint import __version__
 from newslint.config import Config
+from newslint.files import write_atomically
 from newslint.finding import LEVEL_BY_VALUE, Edit, Finding, Fix
 from newslint.rulecache import blake2b, code_digest
 from newslint.rules import RuleSpec
@@ -105,14 +105,7 @@ class Cache:
         try:
             _prepare(self.folder)
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.file.parent)
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8", errors="surrogatepass") as handle:
-                    handle.write(header + "\n" + body)
-                os.replace(tmp, self.file)
-            except BaseException:
-                _unlink(tmp)
-                raise
+            write_atomically(self.file, (header + "\n" + body).encode("utf-8", "surrogatepass"), durable=False)
             _prune(self.file.parent, keep=self.file.name)
         except OSError:
             pass  # a read-only checkout still gets its findings, only not cached
@@ -138,13 +131,6 @@ def _prune(folder: Path, keep: str) -> None:
                     os.unlink(entry.path)
             except OSError:
                 pass
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
 
 
 def _load(file: Path, key: str) -> dict[str, list[Any]]:

@@ -214,7 +214,8 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Tex
 def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> Iterator[FileResult]:
     from newslint.files import STDIN, Source, discover, read_source
     from newslint.finding import FileError
-    from newslint.fix import unified_diff, write_atomically
+    from newslint.files import write_atomically
+    from newslint.fix import unified_diff
 
     for path in discover(args.paths, linter.config.exclude):
         source = read_source(path)

@@ -1,4 +1,5 @@
-"""Find the files to check and read them without losing anything: encoding, BOM, newlines."""
+"""Find the files to check, read them without losing anything (encoding, BOM, newlines) and
+write files so that a crash never leaves half of one."""
 
 from __future__ import annotations
 
@@ -120,3 +121,33 @@ def decode(path: str, data: bytes) -> Source | FileError:
         line = data.count(b"\n", 0, exc.start) + 1
         return FileError("decode", f"not valid UTF-8: byte 0x{data[exc.start]:02x} at line {line}")
     return Source(path, text, bom=has_bom)
+
+
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
+    """Write through a temporary file in the same folder and rename it over `path` (through
+    a symbolic link, to its target), so a crash leaves the old file or the new one. An
+    existing file keeps its mode. `durable`: flush the data to disk before the rename; the
+    caches, which a later run can rebuild, skip that."""
+    import tempfile  # only runs that write files need it
+
+    target = os.path.realpath(path)
+    try:
+        mode: int | None = os.stat(target).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = None  # a new file keeps the temporary file's mode: its owner's only
+    handle, temp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=os.path.dirname(target) or ".")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            if durable:
+                out.flush()
+                os.fsync(out.fileno())
+        if mode is not None:
+            os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

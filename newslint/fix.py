@@ -1,8 +1,7 @@
-"""Apply fixes: non-overlapping edits, repeated until stable, written atomically."""
+"""Apply fixes: non-overlapping edits, repeated until stable (files.write_atomically writes them)."""
 
 from __future__ import annotations
 
-import os
 from typing import Iterable
 
 from newslint.finding import Edit, Finding
@@ -36,30 +35,6 @@ def apply_edits(text: str, findings: Iterable[Finding]) -> tuple[str, int]:
 
 def _overlap(edit: Edit, taken: list[tuple[int, int]]) -> bool:
     return any(edit.start < end and start < edit.end or edit.start == start == edit.end == end for start, end in taken)
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same folder and rename it over the original,
-    keeping the file's mode, so a crash leaves either the old file or the new one."""
-    import tempfile  # only --fix writes files
-
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    mode = os.stat(target).st_mode & 0o7777
-    handle, temp = tempfile.mkstemp(prefix=".newslint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 def unified_diff(path: str, before: str, after: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from newslint import __version__
+from newslint.files import write_atomically
 from newslint.rules import PickledPrepared, RuleSpec
 
 try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
@@ -118,20 +119,10 @@ def _read(target: Path, count: int) -> list[RuleSpec] | None:
 
 
 def _write(target: Path, specs: list[RuleSpec]) -> None:
-    """Write atomically (a temporary file, then a rename); a failure only skips the cache."""
+    """Write the rule set (atomically); a failure only skips the cache."""
     try:
-        import tempfile
-
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".rules-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(_FORMAT)
-                pickle.dump(specs, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomically(target, _FORMAT + pickle.dumps(specs, protocol=pickle.HIGHEST_PROTOCOL), durable=False)
         _prune(target)
     except Exception:
         return

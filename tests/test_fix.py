@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from newslint.finding import Edit, Finding, Fix, Level
-from newslint.fix import apply_edits, write_atomically
+from newslint.files import write_atomically
+from newslint.fix import apply_edits
 from tests.helpers import run_cli
 
 RULE = """extends: substitution
