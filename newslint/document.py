@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 T = TypeVar("T")
 
 REGION_KINDS = ("title", "heading", "paragraph", "blockquote", "list")
+_SENTENCE_OPENERS = "\"'\u201c\u2018([ \t"
 
 
 class Span(NamedTuple):
@@ -150,6 +151,18 @@ class Document:
         from newslint.sentences import split_sentences
 
         return split_sentences(self.prose, self.regions)
+
+    @cached_property
+    def sentence_starts(self) -> frozenset[int]:
+        """Where each sentence's first word begins: past any opening quote, bracket or space."""
+        prose = self.prose
+        starts = set()
+        for s in self.sentences:
+            pos = s.start
+            while pos < s.end and prose[pos] in _SENTENCE_OPENERS:
+                pos += 1
+            starts.add(pos)
+        return frozenset(starts)
 
     def regions_of(self, kinds: frozenset[str]) -> Iterator[Region]:
         return (r for r in self.regions if r.kind in kinds)

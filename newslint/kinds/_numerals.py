@@ -243,7 +243,7 @@ def word_starts(doc: Document) -> list[int]:
 
 def _scan(doc: Document) -> list[Mention]:
     prose = doc.prose
-    starts = _sentence_starts(doc)
+    starts = doc.sentence_starts
     found = [_figure(m, starts, _context(doc, m)) for m in _FIGURE.finditer(prose)]
     words = gated_finditer(_WORD, prose, word_starts(doc))
     found += [_word(m, starts, _context(doc, m)) for m in words]
@@ -254,17 +254,6 @@ def _scan(doc: Document) -> list[Mention]:
     if names:
         found = [m._replace(exception="name") if m.text in names and m.exception is None else m for m in found]
     return found
-
-
-def _sentence_starts(doc: Document) -> frozenset[int]:
-    starts = set()
-    prose = doc.prose
-    for s in doc.sentences:
-        pos = s.start
-        while pos < s.end and prose[pos] in "\"'\u201c\u2018([":
-            pos += 1
-        starts.add(pos)
-    return frozenset(starts)
 
 
 def _context(doc: Document, m: re.Match[str]) -> tuple[str, str]:

@@ -111,7 +111,6 @@ _TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'\u2019])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
 )
 _FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
-_OPENERS = "\"'\u201c\u2018([ \t"
 _LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 
@@ -182,7 +181,7 @@ class Mentions(NamedTuple):
 def _mentions(doc: Document) -> Mentions:
     """Every capitalised word of the prose, with what stands around it (computed once)."""
     prose = doc.prose
-    starts = _sentence_starts(prose, doc)
+    starts = doc.sentence_starts
     lowercase = LowercaseWords(prose)
     raw = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(prose)]
     regions = [doc.region_at(start) for start, _, _ in raw]
@@ -208,17 +207,6 @@ def _mentions(doc: Document) -> Mentions:
             region is not None and region.kind in ("title", "heading"), i, given_initial, region,
         ))
     return Mentions(items, lowercase)
-
-
-def _sentence_starts(prose: str, doc: Document) -> set[int]:
-    """Where each sentence's first word begins (after any opening quote or bracket)."""
-    starts = set()
-    for s in doc.sentences:
-        pos = s.start
-        while pos < s.end and prose[pos] in _OPENERS:
-            pos += 1
-        starts.add(pos)
-    return starts
 
 
 def _is_roster(prose: str, region: Region, cache: dict[int, bool]) -> bool:
