@@ -23,8 +23,8 @@ from newslint import __version__
 from newslint.config import Config
 from newslint.files import write_atomically
 from newslint.finding import LEVEL_BY_VALUE, Edit, Finding, Fix
-from newslint.rulecache import blake2b, code_digest
-from newslint.rules import RuleSpec
+from newslint.rulecache import code_digest
+from newslint.rules import RuleSpec, blake2b
 
 CACHE_DIR = ".newslint_cache"
 _FORMAT = 2
@@ -42,9 +42,9 @@ def fingerprint(config: Config, specs: Sequence[RuleSpec]) -> str:
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     for spec in specs:
         h.update(f"{spec.id}\0{spec.level.value}\0".encode("utf-8", "surrogatepass"))
-        try:
-            h.update(Path(spec.path).read_bytes())
-        except OSError:
+        if spec.source:
+            h.update(spec.source.encode("ascii"))
+        else:  # a spec built in code rather than loaded from a file
             h.update(repr(spec).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     h.update(code_digest().encode("ascii"))

@@ -26,12 +26,7 @@ from typing import Callable, Sequence
 
 from newslint import __version__
 from newslint.files import write_atomically
-from newslint.rules import PickledPrepared, RuleSpec
-
-try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
-    from _blake2 import blake2b
-except ImportError:  # pragma: no cover - an interpreter built without it
-    from hashlib import blake2b
+from newslint.rules import PickledPrepared, RuleSpec, blake2b
 
 _FORMAT = b"newslint-rules-2"
 # When a rule set is written, others not loaded for this long are deleted, and all but

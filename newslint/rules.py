@@ -14,6 +14,11 @@ from newslint.finding import Hit, Level
 from newslint.kinds import load_kind
 from newslint.schema import OptionError
 
+try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - an interpreter built without it
+    from hashlib import blake2b
+
 Check = Callable[[Document], Iterable[Hit]]
 RULE_SUFFIXES = (".yml", ".yaml")
 SCOPES = frozenset({"title", "heading", "paragraph", "sentence", "blockquote", "list", "text", "raw",
@@ -70,6 +75,8 @@ class RuleSpec(NamedTuple):
     # patterns, so a run compiles them only when a text needs them; a user's rule has each
     # pattern compiled when it loads, so that a bad one is reported before any output.
     builtin: bool = False
+    # A digest of the rule file's bytes: the findings cache keys on it without reading the file again.
+    source: str = ""
     # What the kind works out from the options when the rule loads (kinds.prepare), kept
     # with the spec so that a run with the rule cache skips it.
     prepared: Any = None
@@ -127,8 +134,10 @@ def read_rule_file(path: Path) -> bytes:
 def load_rule_spec(path: Path, level_override: Level | None = None, content: bytes | None = None) -> RuleSpec:
     """Parse and validate one rule file (`content`: its bytes, when already read)."""
     display = display_path(path)
+    if content is None:
+        content = read_rule_file(path)
     try:
-        text = (read_rule_file(path) if content is None else content).decode("utf-8-sig")
+        text = content.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise RuleError(display, 1, 1, f"cannot read rule file: {exc}") from None
     from newslint.yamlpos import YamlError, load_yaml  # not imported by a run the rule cache answers
@@ -188,6 +197,7 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
         options=options,
         positions=positions,
         builtin=path.resolve().parent.parent == builtin_rules_dir(),
+        source=blake2b(content, digest_size=16).hexdigest(),
     )
     prepare = getattr(kind, "prepare", None)
     return spec._replace(prepared=prepare(spec)) if prepare is not None else spec
