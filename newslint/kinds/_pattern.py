@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -35,6 +35,16 @@ def compile_pattern(key: str, pattern: str, ignorecase: bool = False) -> regex.P
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
         raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+
+
+class Prepared(NamedTuple):
+    """What a pattern rule (existence, substitution) works out when it loads: where its
+    matches can start, per token or key or for the whole pattern (see _prefilter), and
+    the strings one of which every match holds."""
+
+    filters: Alternatives | None
+    prefilter: Prefilter | None
+    required: frozenset[str] | None = None
 
 
 class Deferred:

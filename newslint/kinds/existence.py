@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 import regex
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, search, word_pattern
-from newslint.kinds._prefilter import Alternatives, Prefilter, analyse, required_strings
+from newslint.kinds._pattern import Deferred, Prepared, Scope, Union, compile_pattern, format_message, gated, search, word_pattern
+from newslint.kinds._prefilter import Alternatives, analyse, required_strings
 from newslint.rules import Check, RuleSpec
 
 OPTIONS = {
@@ -21,14 +21,6 @@ OPTIONS = {
     "exceptions": schema.string_list,
     "append": schema.boolean,
 }
-
-
-class Prepared(NamedTuple):
-    """Where a rule's matches can start: per token, or for the whole pattern (see _prefilter)."""
-
-    filters: Alternatives | None
-    prefilter: Prefilter | None
-    required: frozenset[str] | None = None  # strings one of which every match holds
 
 
 def prepare(spec: RuleSpec) -> Prepared:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterator, NamedTuple
+from typing import Callable, Iterator
 
 import regex
 
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import Deferred, Scope, Union, compile_pattern, format_message, gated, match_case, search
-from newslint.kinds._prefilter import Alternatives, Prefilter, analyse, required_strings
+from newslint.kinds._pattern import Deferred, Prepared, Scope, Union, compile_pattern, format_message, gated, match_case, search
+from newslint.kinds._prefilter import Alternatives, analyse, required_strings
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -23,14 +23,6 @@ OPTIONS = {
     "append": schema.boolean,
     "pos": schema.string,
 }
-
-
-class Prepared(NamedTuple):
-    """Where a rule's matches can start: per key, or for the whole pattern (see _prefilter)."""
-
-    filters: Alternatives | None
-    prefilter: Prefilter | None
-    required: frozenset[str] | None = None  # strings one of which every match holds
 
 
 def prepare(spec: RuleSpec) -> Prepared:
