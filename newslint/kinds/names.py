@@ -223,7 +223,7 @@ def _lower_first(word: str) -> str:
     return word[:1].lower() + word[1:]
 
 
-def _linked(prose: str, end: int, start: int, starts: set[int]) -> bool:
+def _linked(prose: str, end: int, start: int, starts: frozenset[int]) -> bool:
     """Two words form one name when only spaces (one line break at most) or the full stop
     of "Mr." stand between them and the second does not open a sentence."""
     gap = prose[end:start]
