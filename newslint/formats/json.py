@@ -39,11 +39,13 @@ class JsonFormatter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.count = 0
+        # One encoder for the run: json.dumps with options builds a new one for every call.
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
         tool = json.dumps({"name": "newslint", "version": __version__}, ensure_ascii=False)
         self.out.write(f'{{"version": 1,\n "tool": {tool},\n "files": [')
 
     def file(self, result: FileResult) -> None:
-        self.out.write(("," if self.count else "") + "\n  " + json.dumps(result_to_json(result), ensure_ascii=False))
+        self.out.write(("," if self.count else "") + "\n  " + self._encode(result_to_json(result)))
         self.count += 1
 
     def finish(self, summary: Summary) -> None:
