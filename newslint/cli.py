@@ -16,6 +16,7 @@ from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
 if TYPE_CHECKING:
+    from newslint.files import ReportFile
     from newslint.linter import Linter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -53,15 +54,18 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="check every file again; neither read nor write .newslint_cache/")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (its suffix picks the format)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    _add_trust_flags(check)
 
     rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
     rules.add_argument("--format", choices=["text", "json"], default="text")
     rules.add_argument("--config", metavar="FILE")
     rules.add_argument("--all", action="store_true", help="list every available rule, not only the selected ones")
+    _add_trust_flags(rules)
 
     explain = sub.add_parser("explain", help="show a rule's description, examples and link")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--config", metavar="FILE")
+    _add_trust_flags(explain)
 
     init = sub.add_parser("init", help="write a commented starter .newslint.yaml in the current folder")
     init.add_argument("--style", choices=["ap", "uk"], default="ap", help="house style preset (default: ap)")
@@ -69,12 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _config(path: str | None) -> Config:
-    if path is not None:
-        if not os.path.isfile(path):
-            raise ConfigError(f"{path}: config file not found")
-        return load_config(Path(path))
-    return load_config(find_config())
+def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
+    """The flags that widen what a run may read (README, "Threat model")."""
+    parser.add_argument("--isolated", action="store_true",
+                        help="ignore every config file (and the findings cache): the defaults only, for untrusted trees")
+    parser.add_argument("--follow-symlinks", action="store_true",
+                        help="read articles, config and rule files through symbolic links that lead out of the checked tree")
+    parser.add_argument("--allow-external-rule-dirs", action="store_true",
+                        help="let the config's rule_dirs load packs from outside its repository")
+
+
+def _config(args: argparse.Namespace) -> Config:
+    follow, external = args.follow_symlinks, args.allow_external_rule_dirs
+    if args.isolated:
+        if args.config is not None:
+            raise ConfigError("--isolated ignores every config file; it cannot be combined with --config")
+        return Config(follow_symlinks=follow)
+    if args.config is not None:
+        if not os.path.isfile(args.config):
+            raise ConfigError(f"{args.config}: config file not found")
+        return load_config(Path(args.config), follow_symlinks=follow, allow_external_rule_dirs=external)
+    return load_config(find_config(), follow_symlinks=follow, allow_external_rule_dirs=external)
 
 
 def entry() -> NoReturn:
@@ -130,10 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from newslint.linter import Linter, Selection
 
-    config = _config(args.config)
+    config = _config(args)
     linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
     cache = None
-    if not (args.no_cache or args.fix or args.diff):
+    # --isolated trusts nothing of the tree, so neither a committed findings cache.
+    if not (args.no_cache or args.fix or args.diff or args.isolated):
         from newslint.cache import Cache
 
         cache = Cache.for_run(config, linter.specs)
@@ -143,8 +163,10 @@ def _check(args: argparse.Namespace) -> int:
         linter.engine  # noqa: B018
     fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
     outputs = _outputs(args)
-    streams: list[TextIO] = []
+    _refuse_unsafe_targets(outputs)  # before anything is written
+    streams: list[ReportFile] = []
     summary = Summary()
+    committed = False
     try:
         formatters = []
         for name, target in outputs:
@@ -163,10 +185,14 @@ def _check(args: argparse.Namespace) -> int:
             formatter.finish(summary)
         if args.fix and summary.fixed:
             sys.stderr.write(f"newslint: applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.\n")
-    finally:
         for stream in streams:
-            stream.close()
-    if summary.errors:
+            stream.commit()
+        committed = True
+    finally:
+        if not committed:  # a run that failed leaves any earlier report as it was
+            for stream in streams:
+                stream.discard()
+    if summary.errors or summary.unfixed:
         return EXIT_ERROR
     worst = summary.worst()
     return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
@@ -199,11 +225,22 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     return specs
 
 
-def _open_output(target: str | None, args: argparse.Namespace, streams: list[TextIO]) -> TextIO:
+def _refuse_unsafe_targets(outputs: list[tuple[str, str | None]]) -> None:
+    from newslint.files import printable, report_target_problem
+
+    for _, target in outputs:
+        problem = report_target_problem(target) if target is not None else None
+        if problem is not None:
+            raise ConfigError(f"{printable(target)}: {problem}; no report written")
+
+
+def _open_output(target: str | None, args: argparse.Namespace, streams: list[ReportFile]) -> TextIO:
     if target is not None:
-        stream = open(target, "w", encoding="utf-8")
+        from newslint.files import ReportFile
+
+        stream = ReportFile(target)  # written beside the target, renamed over it at the end
         streams.append(stream)
-        return stream
+        return stream  # type: ignore[return-value]  # the part of TextIO the formats use
     # With --diff, and with --fix on standard input, standard output carries the patch or
     # the fixed text, so the report goes to standard error.
     if args.diff or (args.fix and "-" in args.paths):
@@ -212,24 +249,36 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Tex
 
 
 def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> Iterator[FileResult]:
-    from newslint.files import STDIN, Source, discover, read_source
+    """Fix file by file. A file that cannot be fixed (a link, read-only, changed since it was
+    read, its folder not writable) is named in one line on standard error, still checked and
+    reported as it is, and the run goes on; it exits 2."""
+    from newslint.files import STDIN, NotFixed, Reader, Source, printable, remove_stale_temps, write_fix
     from newslint.finding import FileError
-    from newslint.files import write_atomically
     from newslint.fix import unified_diff
 
-    for path in discover(args.paths, linter.config.exclude):
-        source = read_source(path)
+    reader = Reader(args.paths, linter.config.follow_symlinks)
+    swept: set[str] = set()
+    for path in reader.discover(linter.config.exclude):
+        source = reader.read(path, sys.stdin.buffer if path == STDIN else None)
         display = (args.stdin_filename or "<stdin>") if path == STDIN else path
         if isinstance(source, FileError):
             yield FileResult(display, error=source)
             continue
+        if args.fix and path != STDIN and (folder := os.path.dirname(path)) not in swept:
+            swept.add(folder)
+            remove_stale_temps(folder)  # what a killed --fix left behind
         fixed, applied = linter.fix_text(source.text, display, unsafe=args.unsafe_fixes)
         if args.diff:
             sys.stdout.write(unified_diff(display, source.text, fixed))
         elif path == STDIN:
             sys.stdout.write(fixed)  # the text goes on down the pipe, fixed or not
         elif fixed != source.text:
-            write_atomically(path, source.encode(fixed))
+            try:
+                write_fix(source, source.encode(fixed), reader.confinement(path))
+            except NotFixed as why:
+                sys.stderr.write(f"newslint: not fixed: {printable(path)} {why}\n")
+                summary.unfixed += 1
+                fixed = source.text
         if not args.diff and fixed != source.text:
             summary.fixed += applied
         final = source.text if args.diff else fixed
@@ -237,12 +286,12 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> It
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from newslint.config import available_rule_files, select_rules
+    from newslint.config import available_rule_files, read_rule_bytes, select_rules
     from newslint.rules import load_rule_spec
 
-    config = _config(args.config)
+    config = _config(args)
     if args.all:
-        specs = [load_rule_spec(p) for _, p in sorted(available_rule_files(config).items())]
+        specs = [load_rule_spec(p, None, read_rule_bytes(config, p)) for _, p in sorted(available_rule_files(config).items())]
     else:
         specs = select_rules(config)
     if args.format == "json":
@@ -275,14 +324,14 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from newslint.config import available_rule_files
+    from newslint.config import available_rule_files, read_rule_bytes
     from newslint.rules import load_rule_spec
 
-    config = _config(args.config)
+    config = _config(args)
     available = available_rule_files(config)
     if args.rule not in available:
         raise ConfigError(f"unknown rule {args.rule!r} (see 'newslint rules --all')")
-    s = load_rule_spec(available[args.rule])
+    s = load_rule_spec(available[args.rule], None, read_rule_bytes(config, available[args.rule]))
     lines = [f"{s.id} ({s.kind}, {s.level.label})", "", s.description or s.message, ""]
     if s.examples.flag:
         lines += ["Flagged:"] + [f"  - {e!r}" for e in s.examples.flag] + [""]

@@ -12,6 +12,7 @@ from typing import Any, Iterable, Mapping, NamedTuple
 from newslint import schema
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
+from newslint.files import inside, read_confined, repository_root
 from newslint.finding import Level
 from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
@@ -45,6 +46,8 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     fail_level: Level = Level.WARNING
     date_key: str = "date"
+    # --follow-symlinks: read articles, config and rule files through links out of their trees.
+    follow_symlinks: bool = False
 
     @property
     def root(self) -> Path:
@@ -71,9 +74,16 @@ def _has_tool_table(path: Path) -> bool:
     except ConfigError:
         # Malformed: when it seems to hold our table, load_config reports the error
         # rather than the run going on silently without the project's settings.
-        return "tool.newslint" in path.read_text(encoding="utf-8", errors="replace")
+        return "tool.newslint" in _config_bytes(path, False).decode("utf-8", errors="replace")
     except OSError:
-        return False
+        return False  # unreadable, or a link out of its repository: not ours to read
+
+
+def _config_bytes(path: Path, follow_symlinks: bool) -> bytes:
+    """A config file's bytes; unless `follow_symlinks`, only if its real path lies in the
+    repository of the folder it is in (a committed `.newslint.yaml -> /etc/passwd` must not
+    have its lines quoted in an error)."""
+    return read_confined(str(path), None if follow_symlinks else repository_root(str(path.parent)))
 
 
 @functools.lru_cache(maxsize=8)
@@ -88,34 +98,37 @@ def _parsed_toml(path: Path, text: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, follow_symlinks: bool = False) -> dict[str, Any]:
     """The parsed file (finding the config and loading it read pyproject.toml once)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _config_bytes(path, follow_symlinks).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
     return _parsed_toml(path, text)
 
 
-def _read_yaml(path: Path) -> tuple[Any, dict[str, tuple[int, int]]]:
+def _read_yaml(path: Path, follow_symlinks: bool = False) -> tuple[Any, dict[str, tuple[int, int]]]:
     from newslint.yamlpos import YamlError, load_yaml  # only a run with a YAML config needs it
 
     try:
-        loaded = load_yaml(path.read_text(encoding="utf-8-sig"))
+        loaded = load_yaml(_config_bytes(path, follow_symlinks).decode("utf-8-sig"))
     except YamlError as exc:
         raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
     return loaded.data, loaded.positions
 
 
-def load_config(path: Path | None) -> Config:
+def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_external_rule_dirs: bool = False) -> Config:
+    """The config at `path` (None: the defaults). `rule_dirs` must lie in the config's
+    repository (the nearest ancestor of its folder holding `.git`, else its folder), links
+    resolved, unless `allow_external_rule_dirs`."""
     if path is None:
-        return Config()
+        return Config(follow_symlinks=follow_symlinks)
     positions: dict[str, tuple[int, int]] = {}
     try:
         if path.name == "pyproject.toml":
-            data = _read_toml(path).get("tool", {}).get("newslint", {})
+            data = _read_toml(path, follow_symlinks).get("tool", {}).get("newslint", {})
         else:
-            data, positions = _read_yaml(path)
+            data, positions = _read_yaml(path, follow_symlinks)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
@@ -150,10 +163,17 @@ def load_config(path: Path | None) -> Config:
     except ValueError as exc:
         raise fail("per_file_ignores", str(exc)) from None
     root = path.parent
+    rule_dirs = tuple((root / d).resolve() for d in values.get("rule_dirs", []))
+    if rule_dirs and not allow_external_rule_dirs:
+        repository = repository_root(str(root))
+        for given, resolved in zip(values["rule_dirs"], rule_dirs):
+            if not inside(str(resolved), repository):
+                raise fail("rule_dirs", f"rule_dirs entry {given!r} is outside the repository {repository}: packs load "
+                                        "only from the config's own repository (--allow-external-rule-dirs loads it)")
     return Config(
         path=path,
         extends=values.get("extends", "ap"),
-        rule_dirs=tuple((root / d).resolve() for d in values.get("rule_dirs", [])),
+        rule_dirs=rule_dirs,
         select=tuple(values["select"]) if "select" in values else None,
         extend_select=tuple(values.get("extend_select", [])),
         ignore=tuple(values.get("ignore", [])),
@@ -162,22 +182,59 @@ def load_config(path: Path | None) -> Config:
         exclude=tuple(values.get("exclude", [])),
         fail_level=Level.parse(values.get("fail_level", "warning")),
         date_key=values.get("date_key", "date"),
+        follow_symlinks=follow_symlinks,
     )
 
 
 def available_rule_files(config: Config) -> dict[str, Path]:
     """Every rule id that can be selected, with its file; a duplicate id is an error."""
     found: dict[str, Path] = {}
-    for directory in (builtin_rules_dir(), *config.rule_dirs):
-        if not directory.is_dir() and directory != builtin_rules_dir():
+    builtin = builtin_rules_dir()
+    for directory in (builtin, *config.rule_dirs):
+        if not directory.is_dir() and directory != builtin:
             raise ConfigError(f"{config.path}: rule_dirs entry {directory} is not a folder")
+        tree = None if directory == builtin else rule_tree(config, directory)
         for pack_dir in find_packs([directory]).values():
+            _confined(pack_dir, tree)
             for path in rule_files(pack_dir):
+                _confined(path, tree)
                 rid = rule_id(path)
                 if rid in found:
                     raise ConfigError(f"{path}:1:1: duplicate rule id {rid} (also defined in {found[rid]})")
                 found[rid] = path
     return found
+
+
+def rule_tree(config: Config, directory: Path) -> str | None:
+    """Where the packs of a rule_dirs entry may be read from: the config's repository when
+    the entry lies in it, else (--allow-external-rule-dirs) the entry itself; None when
+    links may be followed anywhere."""
+    if config.follow_symlinks:
+        return None
+    repository = repository_root(str(config.path.parent)) if config.path is not None else None
+    if repository is not None and inside(str(directory), repository):
+        return repository
+    return str(directory)
+
+
+def _confined(path: Path, tree: str | None) -> None:
+    """A pack folder or rule file reached through a link out of its tree is an error, named
+    (never its target, whose lines a YAML error would quote)."""
+    if tree is not None and not inside(os.path.realpath(path), tree):
+        from newslint.files import OutsideTree
+
+        raise ConfigError(f"{display_path(path)}: {OutsideTree(str(path))}")
+
+
+def read_rule_bytes(config: Config, path: Path) -> bytes:
+    """A rule file's bytes, read confined to its tree (a shipped rule: as it is)."""
+    directory = path.parent.parent
+    if directory == builtin_rules_dir():
+        return read_rule_file(path)
+    try:
+        return read_confined(str(path), rule_tree(config, directory))
+    except OSError as exc:
+        raise ConfigError(f"{display_path(path)}:1:1: cannot read rule file: {exc.strerror or exc}") from None
 
 
 def select_rules(
@@ -197,7 +254,7 @@ def select_rules(
     from newslint.rulecache import load_specs
 
     paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
-    loaded = load_specs([(path, read_rule_file(path)) for path in paths], _load_unchanged)
+    loaded = load_specs([(path, read_rule_bytes(config, path)) for path in paths], _load_unchanged)
     folders: dict[Path, str] = {}  # a pack's folder as this run shows it, worked out once
     shown = []
     for spec, path in zip(loaded, paths):

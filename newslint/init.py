@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from newslint.config import CONFIG_NAMES
@@ -77,14 +78,22 @@ def starter_config(style: str) -> str:
 
 
 def write_config(directory: Path, style: str, force: bool = False) -> Path:
-    """Write `.newslint.yaml` in `directory`; an existing config is kept unless `force`."""
+    """Write `.newslint.yaml` in `directory`; an existing config is kept unless `force`.
+    A config that is a symbolic link is never replaced or written through, even with
+    `force` (a committed `.newslint.yaml -> ~/.bashrc` must not receive the template)."""
+    from newslint.files import write_atomically
+
     target = directory / CONFIG_NAMES[0]
-    existing = [directory / name for name in CONFIG_NAMES if (directory / name).exists()]
+    names = [directory / name for name in CONFIG_NAMES]
+    linked = [path for path in names if path.is_symlink()]
+    if linked:
+        raise ConfigError(f"{linked[0]} is a symbolic link; newslint init never writes through one (remove the link first)")
+    existing = [path for path in names if os.path.lexists(path)]
     if existing and not force:
         raise ConfigError(f"{existing[0]} already exists (use --force to overwrite it)")
     text = starter_config(style)
     try:
-        target.write_text(text, encoding="utf-8")
+        write_atomically(target, text.encode("utf-8"))  # a new file renamed into place
     except OSError as exc:
         raise ConfigError(f"{target}: cannot write config: {exc.strerror or exc}") from None
     return target

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple,
 from newslint.config import Config, ignored_for_path, select_rules
 from newslint.document import Document
 from newslint.engine import Engine
-from newslint.files import STDIN, Source, discover, read_source
+from newslint.files import STDIN, Reader, Source, read_source
 from newslint.finding import FileError, FileResult, Finding
 from newslint.fix import apply_edits, fixable
 from newslint.parse import parse_document
@@ -94,12 +94,13 @@ class Linter:
         files there are.
         """
         run = _OrderedRun(self, jobs or os.cpu_count() or 1, cache)
+        reader = Reader(list(paths), self.config.follow_symlinks)  # each file confined to its tree
         try:
-            for path in discover(paths, self.config.exclude):
+            for path in reader.discover(self.config.exclude):
                 if path == STDIN:
                     run.ready(self.lint_path(path, stdin, stdin_name))
                 else:
-                    source = read_source(path)
+                    source = reader.read(path)
                     if isinstance(source, FileError):
                         run.ready(FileResult(path, error=source))
                     elif cache is not None and (cached := cache.get(path, source.text)) is not None:

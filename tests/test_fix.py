@@ -133,13 +133,14 @@ def test_overlapping_edits_are_never_both_applied() -> None:
     assert (fixed, applied) == ("Xd+eZ", 3)
 
 
-def test_write_atomically_replaces_through_a_symlink(tmp_path: Path) -> None:
+def test_write_atomically_replaces_a_symlink_and_never_writes_through_it(tmp_path: Path) -> None:
     target = tmp_path / "real.txt"
     target.write_bytes(b"old")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
     write_atomically(str(link), b"new")
-    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert not link.is_symlink() and link.read_bytes() == b"new"
+    assert target.read_bytes() == b"old"
 
 
 @pytest.mark.parametrize("ending", ["", "\n", "\r\n"])

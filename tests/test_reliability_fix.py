@@ -116,15 +116,20 @@ def test_fix_keeps_encoding_bom_and_line_breaks_and_a_second_run_changes_nothing
         assert (now.st_ino, now.st_mtime_ns) == (after_first[name].st_ino, after_first[name].st_mtime_ns), name
 
 
-def test_fix_keeps_the_file_mode_and_writes_through_a_symlink(tmp_path: Path) -> None:
+def test_fix_keeps_the_file_mode_and_skips_a_symlink_naming_it(tmp_path: Path) -> None:
     _project(tmp_path)
     real = tmp_path / "real.md"
     real.write_text("Near Kiev.\n")
     real.chmod(0o640)
     (tmp_path / "link.md").symlink_to(real)
-    result = run_cli("check", "--fix", "link.md", cwd=tmp_path)
+    result = run_cli("check", "--fix", "--format", "parsable", "link.md", cwd=tmp_path)
+    # Never written through, even inside the tree; still checked and reported; exit 2.
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "newslint: not fixed: link.md is a symbolic link" in result.stderr
+    assert "link.md:1:6:" in result.stdout
+    assert (tmp_path / "link.md").is_symlink() and real.read_text() == "Near Kiev.\n"
+    result = run_cli("check", "--fix", "real.md", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "link.md").is_symlink()
     assert real.read_text() == "Near Kyiv.\n"
     assert real.stat().st_mode & 0o777 == 0o640
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".newslint-")) == []

@@ -29,6 +29,7 @@ class Summary:
         self.errors = 0
         self.by_level: dict[str, int] = {"error": 0, "warning": 0, "suggestion": 0}
         self.fixed = 0
+        self.unfixed = 0  # files --fix had fixes for but could not write (exit 2)
 
     def add(self, result: FileResult) -> None:
         self.files += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
+from newslint.files import printable
 from newslint.finding import FileResult, Finding, Level
 from newslint.formats import Summary
 from newslint.rules import RuleSpec
@@ -26,7 +27,7 @@ def escape_property(text: str) -> str:
 
 def format_finding(f: Finding) -> str:
     props = {
-        "file": f.path, "line": f.line, "col": f.column,
+        "file": printable(f.path), "line": f.line, "col": f.column,
         "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule,
     }
     message = " ".join(f.message.split())
@@ -42,7 +43,7 @@ class GithubFormatter:
 
     def file(self, result: FileResult) -> None:
         if result.error is not None:
-            fields = f"file={escape_property(result.path)},title={escape_property('newslint.' + result.error.code)}"
+            fields = f"file={escape_property(printable(result.path))},title={escape_property('newslint.' + result.error.code)}"
             self.out.write(f"::error {fields}::{escape_data(result.error.message)}\n")
         for finding in result.findings:
             self.out.write(format_finding(finding) + "\n")

@@ -6,6 +6,7 @@ import json
 from typing import Any, Mapping, TextIO
 
 from newslint import __version__
+from newslint.files import printable
 from newslint.finding import FileResult, Finding, Fix
 from newslint.formats import Summary
 from newslint.rules import RuleSpec
@@ -32,7 +33,7 @@ def finding_to_json(f: Finding) -> dict[str, Any]:
 
 def result_to_json(result: FileResult) -> dict[str, Any]:
     error = None if result.error is None else {"code": result.error.code, "message": result.error.message}
-    return {"path": result.path, "error": error, "findings": [finding_to_json(f) for f in result.findings]}
+    return {"path": printable(result.path), "error": error, "findings": [finding_to_json(f) for f in result.findings]}
 
 
 class JsonFormatter:

@@ -10,6 +10,7 @@ a result. The whole log is written at the end, so results stream in memory only.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any, Mapping, TextIO
 from urllib.parse import quote
@@ -32,14 +33,19 @@ _BUILTIN = {
 
 
 def artifact_uri(path: str) -> str:
-    """Relative to the working folder when inside it (forward slashes), else a file URI."""
-    absolute = Path(path).resolve() if path not in ("-", "<stdin>") else None
-    if absolute is not None:
-        try:
-            return quote(absolute.relative_to(Path.cwd().resolve()).as_posix())
-        except ValueError:
-            return absolute.as_uri()
-    return quote(path)
+    """Relative to the working folder when inside it (forward slashes), else a file URI.
+
+    The path is the path as given, never resolved: a link is reported as the link, and a
+    report does not tell where it leads. A name that is not UTF-8 is percent-encoded byte
+    for byte (os.fsencode), as a file URI is.
+    """
+    if path in ("-", "<stdin>"):
+        return quote(path)
+    absolute = os.path.abspath(path)
+    cwd = os.getcwd()
+    if absolute == cwd or absolute.startswith(cwd.rstrip(os.sep) + os.sep):
+        return quote(os.fsencode(os.path.relpath(absolute, cwd).replace(os.sep, "/")))
+    return "file://" + quote(os.fsencode(absolute.replace(os.sep, "/")))
 
 
 class SarifFormatter:
@@ -125,7 +131,7 @@ class SarifFormatter:
                 "informationUri": INFORMATION_URI,
                 "rules": self.descriptors,
             }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().resolve().as_uri() + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path(os.getcwd()).as_uri() + "/"}},
             "columnKind": "unicodeCodePoints",
             "invocations": [{
                 "executionSuccessful": not self.notifications,

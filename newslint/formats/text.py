@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
+from newslint.files import printable
 from newslint.finding import FileResult, Finding, Level
 from newslint.formats import Summary
 from newslint.rules import RuleSpec
@@ -24,7 +25,7 @@ class TextFormatter:
     def file(self, result: FileResult) -> None:
         if result.error is None and not result.findings:
             return
-        self.out.write(self._paint(_BOLD, result.path) + "\n")
+        self.out.write(self._paint(_BOLD, printable(result.path)) + "\n")
         if result.error is not None:
             self.out.write(f"  {self._paint(_COLORS[Level.ERROR], 'error')}: {result.error.message} [newslint.{result.error.code}]\n")
         lines = (result.text or "").split("\n")
