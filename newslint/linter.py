@@ -100,7 +100,7 @@ class Linter:
                 if path == STDIN:
                     run.ready(self.lint_path(path, stdin, stdin_name))
                 else:
-                    source = reader.read(path)
+                    source = read_source(path, tree=reader.confinement(path), follow_symlinks=reader.follow_symlinks)
                     if isinstance(source, FileError):
                         run.ready(FileResult(path, error=source))
                     elif cache is not None and (cached := cache.get(path, source.text)) is not None:

@@ -54,9 +54,9 @@ def test_files_are_read_as_the_results_are_taken(linter: Linter, tmp_path: Path,
     reads: list[str] = []
     real = linter_module.read_source
 
-    def counting(path: str, stdin=None):  # type: ignore[no-untyped-def]
+    def counting(path: str, stdin=None, **confinement):  # type: ignore[no-untyped-def]
         reads.append(path)
-        return real(path, stdin)
+        return real(path, stdin, **confinement)
 
     monkeypatch.setattr(linter_module, "read_source", counting)
     results = linter.lint_paths(paths, jobs=2)
