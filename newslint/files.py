@@ -183,6 +183,19 @@ def inside(path: str, tree: str) -> bool:
     return path == tree or path.startswith(tree if tree.endswith(os.sep) else tree + os.sep)
 
 
+def reaches_outside(path: str, real: str, tree: str) -> bool:
+    """Whether `path` (as given), whose resolved path is `real`, leads out of `tree`: outside
+    it, or through a link into a `.git` folder in it. The repository's own metadata is not
+    part of the checked tree: `.git/config` can hold the credentials a CI checkout uses, so
+    `story.md -> .git/config` is refused like a link out (naming `.git/...` itself is not)."""
+    if not inside(real, tree):
+        return True
+    if os.sep + ".git" + os.sep not in real[len(tree.rstrip(os.sep)):] + os.sep:
+        return False
+    given = os.path.abspath(path)
+    return os.sep + ".git" + os.sep not in given + os.sep
+
+
 def repository_root(folder: str) -> str:
     """The nearest ancestor of `folder` (resolved) holding `.git`; else `folder`, resolved."""
     real = os.path.realpath(folder)
@@ -230,7 +243,7 @@ def open_regular(path: str, tree: str | None) -> int:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
     else:
         real = os.path.realpath(path)
-        if not inside(real, tree):
+        if reaches_outside(path, real, tree):
             raise OutsideTree(path)
         fd = _open_beneath(tree, real, os.O_RDONLY | _NONBLOCK | _BINARY)
     try:
@@ -316,7 +329,7 @@ class Reader:
         patterns = tuple(exclude)
         for given in self.paths:
             if (not self.follow_symlinks and given != STDIN and os.path.isdir(given)
-                    and not inside(os.path.realpath(given), self.tree_for(given))):
+                    and reaches_outside(given, os.path.realpath(given), self.tree_for(given))):
                 if not _excluded(given, patterns):
                     yield given
                 continue

@@ -228,3 +228,28 @@ def test_init_does_not_create_the_target_of_a_dangling_link(tmp_path: Path) -> N
     (tmp_path / "desk" / ".newslint.yaml").symlink_to(tmp_path / "created")
     result = run_cli("init", "--force", cwd=tmp_path / "desk")
     assert result.returncode == 2 and not (tmp_path / "created").exists()
+
+
+# --- the repository's .git folder is not part of the checked tree --------------------------
+
+def test_a_link_into_dot_git_is_refused_for_reading_and_fixing(repo: Path) -> None:
+    config = repo / ".git" / "config"
+    config.write_text("[http]\n\textraheader = AUTHORIZATION: basic SECRET-TOKEN Kiev\n")
+    before = config.read_bytes()
+    (repo / "notes.md").symlink_to(config)
+    (repo / "gitdir").symlink_to(repo / ".git")
+    for fmt in FORMATS:
+        result = run_cli("check", "--no-cache", "--format", fmt, "notes.md", "gitdir/config", cwd=repo)
+        assert result.returncode == 2 and "SECRET-TOKEN" not in result.stdout, fmt
+        assert result.stdout.count("symlink-outside") >= 2 or fmt == "sarif" and "symlink-outside" in result.stdout
+    fixed = run_cli("check", "--fix", "notes.md", cwd=repo)
+    assert fixed.returncode == 2 and config.read_bytes() == before
+
+
+def test_a_rule_file_linked_into_dot_git_is_not_read(repo: Path) -> None:
+    (repo / ".git" / "config").write_text("SECRET-TOKEN: [x\n")
+    (repo / ".newslint.yaml").write_text("rule_dirs: [styles]\nextend_select: [House]\n")
+    (repo / "styles" / "House").mkdir(parents=True)
+    (repo / "styles" / "House" / "Git.yml").symlink_to(repo / ".git" / "config")
+    result = run_cli("check", "--no-cache", "story.md", cwd=repo)
+    assert result.returncode == 2 and "SECRET" not in result.stderr and "Git.yml" in result.stderr
