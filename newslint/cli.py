@@ -121,6 +121,7 @@ def entry() -> NoReturn:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _printable_streams()
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
@@ -144,6 +145,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # last resort: a CI log gets one line and exit 2, never a traceback
         sys.stderr.write(f"newslint: error: internal error: {type(exc).__name__}: {exc} (please report this)\n")
         return EXIT_ERROR
+
+
+def _printable_streams() -> None:
+    """A string the output encoding cannot carry (a lone surrogate in a hostile rule's
+    message) is shown escaped rather than ending the report with an error halfway."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream: nothing to print anyway
+                pass
 
 
 def _check(args: argparse.Namespace) -> int:

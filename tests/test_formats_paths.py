@@ -88,3 +88,17 @@ def test_sarif_outside_the_working_folder_is_an_unresolved_file_uri(tmp_path: Pa
     (tmp_path / "link.md").symlink_to(tmp_path / "real.md")
     uri = artifact_uri(str(tmp_path / "link.md"))
     assert uri.startswith("file://") and uri.endswith("/link.md")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_rule_message_with_a_lone_surrogate_does_not_cut_the_report(tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "styles" / "House").mkdir(parents=True)
+    (tmp_path / "styles" / "House" / "Odd.yml").write_text(
+        'extends: existence\nmessage: "odd \\udce9 message"\ntokens: [Near]\n')
+    (tmp_path / ".newslint.yaml").write_text("rule_dirs: [styles]\nselect: [House]\n")
+    (tmp_path / "a.md").write_text("Near it.\n")
+    (tmp_path / "b.md").write_text("Near it too.\n")
+    result = _run(tmp_path, "check", "--no-cache", "--format", fmt, ".")
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 1 and b"internal error" not in result.stderr, result.stderr
+    assert "b.md" in out
