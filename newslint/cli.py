@@ -16,8 +16,8 @@ from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
 if TYPE_CHECKING:
-    from newslint.files import ReportFile
     from newslint.linter import Linter
+    from newslint.reports import ReportFile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -239,7 +239,8 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, str | None]]:
 
 
 def _refuse_unsafe_targets(outputs: list[tuple[str, str | None]]) -> None:
-    from newslint.files import printable, report_target_problem
+    from newslint.reports import report_target_problem
+    from newslint.trees import printable
 
     for _, target in outputs:
         problem = report_target_problem(target) if target is not None else None
@@ -249,7 +250,7 @@ def _refuse_unsafe_targets(outputs: list[tuple[str, str | None]]) -> None:
 
 def _open_output(target: str | None, args: argparse.Namespace, streams: list[ReportFile]) -> TextIO:
     if target is not None:
-        from newslint.files import ReportFile
+        from newslint.reports import ReportFile
 
         stream = ReportFile(target)  # written beside the target, renamed over it at the end
         streams.append(stream)
@@ -265,7 +266,9 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> It
     """Fix file by file. A file that cannot be fixed (a link, read-only, changed since it was
     read, its folder not writable) is named in one line on standard error, still checked and
     reported as it is, and the run goes on; it exits 2."""
-    from newslint.files import STDIN, NotFixed, Reader, Source, printable, remove_stale_temps, write_fix
+    from newslint.files import STDIN, Reader, Source
+    from newslint.fixwrite import NotFixed, remove_stale_temps, write_fix
+    from newslint.trees import printable
     from newslint.finding import FileError
     from newslint.fix import unified_diff
 

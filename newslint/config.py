@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, NamedTuple
 from newslint import schema
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
-from newslint.files import inside, reaches_outside, read_confined, repository_root
+from newslint.trees import inside, reaches_outside, read_confined, repository_root
 from newslint.finding import Level
 from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
@@ -221,7 +221,7 @@ def _confined(path: Path, tree: str | None) -> None:
     """A pack folder or rule file reached through a link out of its tree is an error, named
     (never its target, whose lines a YAML error would quote)."""
     if tree is not None and reaches_outside(str(path), os.path.realpath(path), tree):
-        from newslint.files import OutsideTree
+        from newslint.trees import OutsideTree
 
         raise ConfigError(f"{display_path(path)}: {OutsideTree(str(path))}")
 

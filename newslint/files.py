@@ -1,17 +1,10 @@
-"""Find the files to check, read them without losing anything (encoding, BOM, newlines) and
-write files so that a crash never leaves half of one.
-
-Everything inside the checked tree may be hostile (README, "Threat model"), so reading is
-confined to it: a path whose real location lies outside its tree (through a symbolic link
-anywhere on the way) is not opened, and a file is opened component by component from the
-tree's root with O_NOFOLLOW, so a link swapped in after the check is not followed either.
-Writing never goes through a link: a new file is written and renamed over the name.
-"""
+"""Find the files to check, read them without losing anything (encoding, BOM, newlines),
+each confined to its checked tree (newslint.trees), and write files so that a crash never
+leaves half of one and a symbolic link is never written through."""
 
 from __future__ import annotations
 
 import codecs
-import errno
 import fnmatch
 import os
 import stat
@@ -19,6 +12,8 @@ import sys
 from typing import BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.finding import FileError
+from newslint.trees import (BINARY, CLOEXEC, NOFOLLOW, OutsideTree, default_tree, inside, open_folder, open_regular,
+                            reaches_outside, working_root)
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
 STDIN = "-"
@@ -141,151 +136,6 @@ def decode(path: str, data: bytes) -> Source | FileError:
     return Source(path, text, bom=has_bom)
 
 
-
-
-# --- Where a file may be read from -------------------------------------------------------
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
-_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-_BINARY = getattr(os, "O_BINARY", 0)
-_BENEATH = os.open in os.supports_dir_fd and bool(_NOFOLLOW)
-FOLLOW_HINT = "--follow-symlinks reads it"
-
-
-class OutsideTree(OSError):
-    """A path whose real location is outside the tree it may be read from; str() names the
-    link, never its target (a report must not disclose what lies outside the tree)."""
-
-    def __init__(self, path: str) -> None:
-        link = first_link(path) or path
-        super().__init__(errno.EACCES, f"symbolic link {printable(link)} leads outside the checked tree; not read ({FOLLOW_HINT})")
-
-    def __str__(self) -> str:
-        return str(self.strerror)
-
-
-def printable(path: str) -> str:
-    """`path` as text any report can carry: the bytes of a name that is not UTF-8 (kept by
-    Python as surrogate escapes) are shown as \\xNN."""
-    if path.isascii():
-        return path
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-
-
-def inside(path: str, tree: str) -> bool:
-    """Whether the absolute `path` is `tree` or lies under it (both normalised)."""
-    return path == tree or path.startswith(tree if tree.endswith(os.sep) else tree + os.sep)
-
-
-def reaches_outside(path: str, real: str, tree: str) -> bool:
-    """Whether `path` (as given), whose resolved path is `real`, leads out of `tree`: outside
-    it, or through a link into a `.git` folder in it. The repository's own metadata is not
-    part of the checked tree: `.git/config` can hold the credentials a CI checkout uses, so
-    `story.md -> .git/config` is refused like a link out (naming `.git/...` itself is not)."""
-    if not inside(real, tree):
-        return True
-    if os.sep + ".git" + os.sep not in real[len(tree.rstrip(os.sep)):] + os.sep:
-        return False
-    given = os.path.abspath(path)
-    return os.sep + ".git" + os.sep not in given + os.sep
-
-
-def repository_root(folder: str) -> str:
-    """The nearest ancestor of `folder` (resolved) holding `.git`; else `folder`, resolved."""
-    real = os.path.realpath(folder)
-    here = real
-    while True:
-        if os.path.lexists(os.path.join(here, ".git")):
-            return here
-        parent = os.path.dirname(here)
-        if parent == here:
-            return real
-        here = parent
-
-
-def working_root() -> str:
-    """The checked tree of a path under the working folder: the working folder's repository
-    (nearest ancestor holding `.git`), else the working folder itself."""
-    return repository_root(os.getcwd())
-
-
-def default_tree(path: str) -> str:
-    """The tree of a path on its own: the working tree when the path lies in it, else the
-    path's own folder."""
-    absolute = os.path.abspath(path)
-    root = working_root()
-    return root if inside(absolute, root) else os.path.realpath(os.path.dirname(absolute))
-
-
-def first_link(path: str) -> str | None:
-    """The first symbolic link along `path` as written (for a message naming it)."""
-    current = ""
-    for part in os.path.normpath(path).split(os.sep):
-        current = os.path.join(current, part) if current else (part or os.sep)
-        if os.path.islink(current):
-            return current
-    return None
-
-
-def open_regular(path: str, tree: str | None) -> int:
-    """A read-only descriptor of the regular file at `path`. With a `tree`, the file's real
-    path must lie inside it (else OutsideTree), and it is opened from the tree's root one
-    component at a time without following any link, so a link put in its way after the
-    check fails to open rather than leading elsewhere. Pipes and devices are refused
-    without blocking (opened non-blocking, then fstat)."""
-    if tree is None:
-        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _CLOEXEC | _BINARY)
-    else:
-        real = os.path.realpath(path)
-        if reaches_outside(path, real, tree):
-            raise OutsideTree(path)
-        fd = _open_beneath(tree, real, os.O_RDONLY | _NONBLOCK | _BINARY)
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", path)
-        if not stat.S_ISREG(mode):
-            raise OSError(errno.EINVAL, "not a regular file (a pipe, socket or device)", path)
-        if _NONBLOCK:
-            os.set_blocking(fd, True)
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
-
-
-def _open_beneath(tree: str, real: str, flags: int) -> int:
-    """Open `real` (a resolved path inside the resolved `tree`) with no link followed below
-    the tree's root."""
-    if real == tree:
-        raise IsADirectoryError(errno.EISDIR, "is a folder", real)
-    if not _BENEATH:  # pragma: no cover - no openat here: the realpath check stands alone
-        return os.open(real, flags | _NOFOLLOW | _CLOEXEC)
-    parts = os.path.relpath(real, tree).split(os.sep)
-    folder = os.open(tree, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
-    try:
-        for part in parts[:-1]:
-            inner = os.open(part, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _CLOEXEC, dir_fd=folder)
-            os.close(folder)
-            folder = inner
-        return os.open(parts[-1], flags | _NOFOLLOW | _CLOEXEC, dir_fd=folder)
-    finally:
-        os.close(folder)
-
-
-def read_confined(path: str, tree: str | None) -> bytes:
-    """The bytes of a config or rule file, confined to `tree` as `open_regular` is (None:
-    follow links). Raises OSError (OutsideTree for a link out of the tree)."""
-    with open(open_regular(path, tree), "rb") as handle:
-        return handle.read()
-
-
 class Reader:
     """Reads the files of one run, each confined to its checked tree.
 
@@ -339,32 +189,19 @@ class Reader:
         return read_source(path, stdin, tree=self.confinement(path), follow_symlinks=self.follow_symlinks)
 
 
-# --- Writing -----------------------------------------------------------------------------
-
 TEMP_PREFIX, TEMP_SUFFIX, BACKUP_SUFFIX = ".newslint-", ".tmp", ".bak"
 # A temporary file lives for the milliseconds between its write and its rename; one this old
 # was left by a run that was killed, and the next --fix in its folder removes it.
 STALE_TEMP_SECONDS = 60
 
 
-def _open_folder(folder: str, tree: str | None = None) -> int:
-    if tree is not None and _BENEATH:
-        real = os.path.realpath(folder or os.curdir)
-        if not inside(real, tree):
-            raise OutsideTree(folder)
-        if real == tree:
-            return os.open(tree, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
-        return _open_beneath(tree, real, os.O_RDONLY | _DIRECTORY)
-    return os.open(folder or os.curdir, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
-
-
-def _write_temp(folder_fd: int, data: bytes, *, durable: bool, mode: int | None, suffix: str = TEMP_SUFFIX) -> tuple[str, os.stat_result]:
+def write_temp(folder_fd: int, data: bytes, *, durable: bool, mode: int | None, suffix: str = TEMP_SUFFIX) -> tuple[str, os.stat_result]:
     """A new file in the folder holding `data` (created exclusively, never through a link);
     returns its name and status."""
     while True:
         name = f"{TEMP_PREFIX}{os.urandom(6).hex()}{suffix}"
         try:
-            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC | _BINARY, 0o600, dir_fd=folder_fd)
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC | BINARY, 0o600, dir_fd=folder_fd)
             break
         except FileExistsError:
             continue
@@ -378,11 +215,11 @@ def _write_temp(folder_fd: int, data: bytes, *, durable: bool, mode: int | None,
                 os.fsync(out.fileno())
             return name, os.fstat(out.fileno())
     except BaseException:
-        _unlink_quietly(name, folder_fd)
+        unlink_quietly(name, folder_fd)
         raise
 
 
-def _unlink_quietly(name: str, folder_fd: int) -> None:
+def unlink_quietly(name: str, folder_fd: int) -> None:
     try:
         os.unlink(name, dir_fd=folder_fd)
     except OSError:
@@ -398,259 +235,20 @@ def write_atomically(path: str | os.PathLike[str], data: bytes, *, durable: bool
     path = os.fspath(path)
     folder, name = os.path.split(path)
     try:
-        folder_fd = _open_folder(folder)
+        folder_fd = open_folder(folder)
         try:
             try:
                 current = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
                 mode: int | None = stat.S_IMODE(current.st_mode) if stat.S_ISREG(current.st_mode) else None
             except FileNotFoundError:
                 mode = None  # a new file keeps the temporary file's mode: its owner's only
-            temp, _ = _write_temp(folder_fd, data, durable=durable, mode=mode)
+            temp, _ = write_temp(folder_fd, data, durable=durable, mode=mode)
             try:
                 os.replace(temp, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
             except BaseException:
-                _unlink_quietly(temp, folder_fd)
+                unlink_quietly(temp, folder_fd)
                 raise
         finally:
             os.close(folder_fd)
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror or str(exc), path) from None
-
-
-class NotFixed(Exception):
-    """A fix that was not written; str() says why, in a few words after the file's name."""
-
-
-def write_fix(source: Source, data: bytes, tree: str | None = None) -> None:
-    """Write the fixed bytes of a file read by `read_source`, or raise NotFixed.
-
-    Left alone, each with its reason: a symbolic link (never written through, even inside
-    the tree), a file that is no longer the one read or whose bytes changed since, a file
-    marked read-only (no write permission bit, or not writable by this user), and a file
-    whose folder cannot be written. A file with other hard links, or owned by someone else,
-    is rewritten in place (see `_write_in_place`); any other through a new file renamed over
-    it, so a crash leaves the old text or the new one.
-    """
-    folder, name = os.path.split(source.path)
-    try:
-        folder_fd = _open_folder(folder, tree)
-    except OutsideTree:
-        raise NotFixed("its folder is reached through a symbolic link out of the checked tree") from None
-    except OSError as exc:
-        raise NotFixed(f"cannot open its folder: {exc.strerror or exc}") from None
-    try:
-        current = _still_as_read(source, name, folder_fd)
-        if not current.st_mode & 0o222 or not os.access(name, os.W_OK, dir_fd=folder_fd, follow_symlinks=False):
-            raise NotFixed("is read-only; left as it is")
-        if current.st_nlink > 1 or current.st_uid != os.geteuid():
-            _write_in_place(source, name, folder_fd, data)
-        else:
-            _write_by_rename(source, name, folder_fd, data, current)
-    finally:
-        os.close(folder_fd)
-
-
-def _still_as_read(source: Source, name: str, folder_fd: int) -> os.stat_result:
-    """The file's status now, if it is the regular file that was read, with the same bytes."""
-    try:
-        current = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
-    except FileNotFoundError:
-        raise NotFixed("was removed after it was read") from None
-    if stat.S_ISLNK(current.st_mode):
-        raise NotFixed("is a symbolic link; a fix is never written through a link (fix the file it points to)")
-    if not stat.S_ISREG(current.st_mode):
-        raise NotFixed("is not a regular file")
-    before = source.stat
-    if before is None or (before.st_dev, before.st_ino, before.st_size, before.st_mtime_ns) != (
-            current.st_dev, current.st_ino, current.st_size, current.st_mtime_ns):
-        raise NotFixed("changed after it was read; not overwritten (run --fix again)")
-    # The same size and time can hide an edit made within the clock's resolution: compare bytes.
-    try:
-        fd = os.open(name, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY, dir_fd=folder_fd)
-        with open(fd, "rb") as handle:
-            now = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise NotFixed(f"cannot read it again before writing: {exc.strerror or exc}") from None
-    if now != source.encode(source.text):
-        raise NotFixed("changed after it was read; not overwritten (run --fix again)")
-    return current
-
-
-def _write_by_rename(source: Source, name: str, folder_fd: int, data: bytes, current: os.stat_result) -> None:
-    try:
-        temp, written = _write_temp(folder_fd, data, durable=True, mode=stat.S_IMODE(current.st_mode))
-    except OSError as exc:
-        raise NotFixed(f"cannot write in its folder: {exc.strerror or exc}") from None
-    try:
-        if written.st_gid != current.st_gid:
-            try:  # keep the file's group; where that is not allowed, write in place instead
-                os.chown(temp, -1, current.st_gid, dir_fd=folder_fd, follow_symlinks=False)
-            except OSError:
-                _unlink_quietly(temp, folder_fd)
-                _write_in_place(source, name, folder_fd, data)
-                return
-        _still_as_read(source, name, folder_fd)  # last look, just before the rename
-        os.replace(temp, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
-    except NotFixed:
-        _unlink_quietly(temp, folder_fd)
-        raise
-    except OSError as exc:
-        _unlink_quietly(temp, folder_fd)
-        raise NotFixed(f"cannot replace it: {exc.strerror or exc}") from None
-
-
-def _write_in_place(source: Source, name: str, folder_fd: int, data: bytes) -> None:
-    """Rewrite the file's own bytes, keeping its inode. A rename would give the name a new
-    file: the other names of a hard link would keep the old text, and a file owned by
-    someone else would become the runner's. In place, every name shows the new text and
-    owner, group and mode stay. Not atomic, so the old bytes are first written to a backup
-    `.newslint-*.bak` beside it, removed once the new bytes are on disk: a run killed in
-    between leaves the backup (never removed by newslint) to restore from."""
-    original = source.encode(source.text)
-    try:
-        backup, _ = _write_temp(folder_fd, original, durable=True, mode=None, suffix=BACKUP_SUFFIX)
-    except OSError as exc:
-        raise NotFixed(f"cannot write a backup in its folder: {exc.strerror or exc}") from None
-    try:
-        fd = os.open(name, os.O_WRONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY, dir_fd=folder_fd)
-    except OSError as exc:
-        _unlink_quietly(backup, folder_fd)
-        raise NotFixed(f"cannot open it for writing: {exc.strerror or exc}") from None
-    try:
-        opened = os.fstat(fd)
-        if source.stat is None or (opened.st_dev, opened.st_ino) != (source.stat.st_dev, source.stat.st_ino):
-            _unlink_quietly(backup, folder_fd)
-            raise NotFixed("changed after it was read; not overwritten (run --fix again)")
-        view, offset = memoryview(data), 0
-        while offset < len(data):
-            offset += os.pwrite(fd, view[offset:], offset)
-        os.ftruncate(fd, len(data))
-        os.fsync(fd)
-    except OSError as exc:
-        raise NotFixed(f"writing it failed ({exc.strerror or exc}); its old text is in {printable(backup)}") from None
-    finally:
-        os.close(fd)
-    _unlink_quietly(backup, folder_fd)
-
-
-def remove_stale_temps(folder: str) -> int:
-    """Remove the temporary files a killed run left in `folder`: only names of newslint's
-    own pattern (`.newslint-*.tmp`), only regular files (a link is never followed or
-    removed), only the runner's own, only those older than STALE_TEMP_SECONDS (a running
-    --fix renames its own within milliseconds). Returns how many were removed."""
-    import time
-
-    removed = 0
-    limit = time.time() - STALE_TEMP_SECONDS
-    try:
-        entries = os.scandir(folder or os.curdir)
-    except OSError:
-        return 0
-    with entries:
-        for entry in entries:
-            if not (entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX)):
-                continue
-            try:
-                status = entry.stat(follow_symlinks=False)
-                if stat.S_ISREG(status.st_mode) and status.st_uid == os.geteuid() and status.st_mtime < limit:
-                    os.unlink(entry.path)  # unlink removes the name itself, whatever it became
-                    removed += 1
-            except OSError:
-                continue
-    return removed
-
-
-def report_target_problem(target: str) -> str | None:
-    """Why a report must not be written to `target`, or None. A link is refused (a committed
-    `report.txt -> ~/.bashrc` must not receive the report), as is a folder on the way that is
-    a link from inside the working tree to outside it."""
-    try:
-        status = os.lstat(target)
-    except FileNotFoundError:
-        status = None
-    except OSError as exc:
-        return f"cannot use it: {exc.strerror or exc}"
-    if status is not None:
-        if stat.S_ISLNK(status.st_mode):
-            return "is a symbolic link; a report is never written through a link (name the file itself)"
-        if stat.S_ISDIR(status.st_mode):
-            return "is a folder"
-        if not (stat.S_ISREG(status.st_mode) or stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
-            return "is not a regular file"
-    folder = os.path.dirname(os.path.abspath(target))
-    root = working_root()
-    if inside(folder, root) and not inside(os.path.realpath(folder), root):
-        return f"its folder is reached through a symbolic link ({printable(first_link(folder) or folder)}) out of the checked tree"
-    return None
-
-
-class ReportFile:
-    """A report written to a new file in the target's folder and renamed over the target
-    when the run completes (`commit`); `discard` drops it, leaving any old report whole. A
-    device or pipe named as the target (`/dev/null`) is written directly."""
-
-    def __init__(self, target: str) -> None:
-        self.target = target
-        folder, self.name = os.path.split(target)
-        self.temp: str | None = None
-        self.folder_fd: int | None = None
-        try:
-            existing = os.lstat(target)
-        except FileNotFoundError:
-            existing = None
-        try:
-            if existing is not None and (stat.S_ISCHR(existing.st_mode) or stat.S_ISFIFO(existing.st_mode)):
-                fd = os.open(target, os.O_WRONLY | _NOFOLLOW | _NONBLOCK | _CLOEXEC)
-                os.set_blocking(fd, True)
-            else:
-                self.folder_fd = _open_folder(folder)
-                mode = stat.S_IMODE(existing.st_mode) if existing is not None else 0o666 & ~_umask()
-                name, _ = _write_temp(self.folder_fd, b"", durable=False, mode=mode)
-                self.temp = name
-                fd = os.open(name, os.O_WRONLY | _NOFOLLOW | _CLOEXEC | _BINARY, dir_fd=self.folder_fd)
-        except OSError as exc:
-            self._close_folder()
-            raise OSError(exc.errno, exc.strerror or str(exc), target) from None
-        self.stream = open(fd, "w", encoding="utf-8", errors="backslashreplace")
-
-    def write(self, text: str) -> int:
-        return self.stream.write(text)
-
-    def flush(self) -> None:
-        self.stream.flush()
-
-    def isatty(self) -> bool:
-        return False
-
-    def commit(self) -> None:
-        try:
-            self.stream.close()
-            if self.temp is not None and self.folder_fd is not None:
-                os.replace(self.temp, self.name, src_dir_fd=self.folder_fd, dst_dir_fd=self.folder_fd)
-                self.temp = None
-        except OSError as exc:
-            self.discard()
-            raise OSError(exc.errno, exc.strerror or str(exc), self.target) from None
-        finally:
-            self._close_folder()
-
-    def discard(self) -> None:
-        try:
-            self.stream.close()
-        except OSError:
-            pass
-        if self.temp is not None and self.folder_fd is not None:
-            _unlink_quietly(self.temp, self.folder_fd)
-            self.temp = None
-        self._close_folder()
-
-    def _close_folder(self) -> None:
-        if self.folder_fd is not None:
-            os.close(self.folder_fd)
-            self.folder_fd = None
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask

@@ -1,4 +1,4 @@
-"""Apply fixes: non-overlapping edits, repeated until stable (files.write_atomically writes them)."""
+"""Apply fixes: non-overlapping edits, repeated until stable (fixwrite.write_fix writes them)."""
 
 from __future__ import annotations
 

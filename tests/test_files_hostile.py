@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newslint.files import Reader, open_regular, read_source, report_target_problem
+from newslint.files import Reader, read_source
+from newslint.reports import report_target_problem
+from newslint.trees import open_regular
 from newslint.finding import FileError
 from tests.helpers import run_cli
 
@@ -118,7 +120,7 @@ def test_a_link_swapped_in_after_the_check_is_not_followed(repo: Path) -> None:
     os.rename(repo / "d", repo / "d-moved")
     (repo / "d").symlink_to(repo.parent / "outside")
     (repo.parent / "outside" / "f.md").write_text(SECRET)
-    from newslint.files import _open_beneath
+    from newslint.trees import _open_beneath
 
     with pytest.raises(OSError):
         _open_beneath(str(repo), real, os.O_RDONLY)

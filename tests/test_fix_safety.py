@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newslint.files import STALE_TEMP_SECONDS, NotFixed, Source, read_source, remove_stale_temps, write_fix
+from newslint.files import STALE_TEMP_SECONDS, Source, read_source
+from newslint.fixwrite import NotFixed, remove_stale_temps, write_fix
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent

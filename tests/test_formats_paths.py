@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newslint.files import printable
+from newslint.trees import printable
 from newslint.formats.sarif import artifact_uri
 
 FORMATS = ("text", "parsable", "json", "sarif", "github")

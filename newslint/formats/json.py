@@ -6,7 +6,7 @@ import json
 from typing import Any, Mapping, TextIO
 
 from newslint import __version__
-from newslint.files import printable
+from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Fix
 from newslint.formats import Summary
 from newslint.rules import RuleSpec

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
-from newslint.files import printable
+from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Level
 from newslint.formats import Summary
 from newslint.rules import RuleSpec
