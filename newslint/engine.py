@@ -7,6 +7,7 @@ from typing import Iterable, Sequence
 
 from newslint.document import Document
 from newslint.finding import Finding, Fix, Hit, Level
+from newslint.overlaps import one_per_problem
 from newslint.rules import Rule
 
 INTERNAL_ERROR = "newslint.internal-error"
@@ -62,7 +63,7 @@ class Engine:
                 findings.append(_stamp(doc, spec.id, spec.kind, level, spec.link, hit, fix))
         findings = suppress(doc, findings)
         findings.sort(key=Finding.sort_key)
-        return _dedupe(findings)
+        return one_per_problem(_dedupe(findings))
 
 
 def _touches_quotes(doc: Document, fix: Fix) -> bool:

@@ -220,8 +220,11 @@ def _lowered_text(doc: Document) -> str | None:
 
 
 def format_message(template: str, positional: tuple[str, ...] = (), **named: str) -> str:
-    """Fill Vale's `%s` placeholders in order and `{name}` fields by name."""
+    """Fill Vale's `%s` placeholders in order and `{name}` fields by name. A kind that
+    gives `count` also gives `{times}`, its count with the noun in agreement ("1 time")."""
     values = iter(positional)
+    if "count" in named and "times" not in named:
+        named["times"] = "1 time" if named["count"] == "1" else f"{named['count']} times"
 
     def fill(m: _re.Match[str]) -> str:
         if m.group(0) == "%s":

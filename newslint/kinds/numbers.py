@@ -179,7 +179,8 @@ def _forms_check(spec: RuleSpec, scope: Scope, forms: frozenset[str]) -> Check:
             hits += _grouping(spec, doc, found)
         if "percent" in forms:
             # "Forty per cent said ..." is how a sentence must start, whatever the house sign.
-            groups = [(m.percent[0], m.percent[1], m.percent[2]) for m in found
+            # The whole figure ("15%", "ten per cent"), so the message names what it flags.
+            groups = [(m.start, m.percent[1], m.percent[2]) for m in found
                       if m.percent is not None and not (m.word and m.sentence_start)]
             hits += _minority(spec, doc, groups, "a percentage", _PERCENT_LABELS)
         if "money" in forms:

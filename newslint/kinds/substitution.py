@@ -22,6 +22,9 @@ OPTIONS = {
     "capitalize": schema.boolean,
     "append": schema.boolean,
     "pos": schema.string,
+    # newslint's own: `word` reports the whole word around a match inside a word (a rule
+    # that swaps one letter, "organi[s]e") and fixes it whole, so the message can name it.
+    "span": schema.one_of("match", "word"),
 }
 
 
@@ -49,6 +52,7 @@ def compile_rule(spec: RuleSpec) -> Check:
     groups = [f"(?P<s{i}>{key})" for i, key in enumerate(swap)]
     replacements = [[r.strip() for r in value.split("|")] for value in swap.values()]
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
+    whole_word = opts.get("span", "match") == "word"
     scope = Scope(spec)
     prepared = spec.prepared if isinstance(spec.prepared, Prepared) else prepare(spec)
     matches = _matcher(spec, prepared, groups, wrap, fold, scope)
@@ -63,6 +67,12 @@ def compile_rule(spec: RuleSpec) -> Check:
             if any(observed == o or (fold and observed.casefold() == o.casefold()) for o in options):
                 continue
             suggestions = tuple(match_case(observed, o) for o in options)
+            if whole_word:
+                text = doc.text
+                word_start, word_end = _word_bounds(text, start, end)
+                observed = text[word_start:start] + observed + text[end:word_end]
+                suggestions = tuple(text[word_start:start] + s + text[end:word_end] for s in suggestions)
+                start, end = word_start, word_end
             fix = Fix((Edit(start, end, suggestions[0]),), safe=True) if len(options) == 1 else None
             expected = " or ".join(suggestions)
             message = format_message(spec.message, (expected, observed), match=observed, replacement=expected)
@@ -70,6 +80,15 @@ def compile_rule(spec: RuleSpec) -> Check:
 
     return gated(check, prepared.filters.union if prepared.filters is not None else prepared.prefilter, scope.raw,
                  prepared.required)
+
+
+def _word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word (letters, digits, inner apostrophes and hyphens excluded) around text[start:end]."""
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def _matcher(spec: RuleSpec, prepared: Prepared, groups: list[str], wrap: str, fold: bool,

@@ -1,0 +1,88 @@
+"""One finding per problem: where rules overlap at warning level or above, one speaks.
+
+The News pack's kinds are style-neutral (a figure written two ways, a date read two
+ways); the house packs (AP, UK, a desk's own, Proselint) say what the house writes. When
+both see the same text, the house rule keeps its message and fix and the News rule stands
+down. The engine calls `one_per_problem` on a document's sorted findings, last.
+
+Two findings report the same text when their spans overlap by at least half of the longer
+span (two empty spans: the same offset). That joins "03/04/2024" of two date rules and
+"two per cent" with "per cent", but not a word inside a quotation reported for lacking a
+speaker: that is a second problem. Among findings of different rules on the same text,
+the one kept is, in order: a house rule's over a News rule's, the higher level, the wider
+span (it names the whole problem: "10.38am", not "10.38"), the smaller rule id.
+
+A News finding also stands down in an article where a house rule of the same kind
+(numbers, dates, names) reports at warning or above: the house's advice comes first, and
+the News check, which only compares the article with itself, could contradict it ("10 per
+cent ... 15%" gets "%" from the house and "per cent" from the article's majority). Once the
+house's findings are fixed, the News rule speaks again on the next run.
+
+Suggestions, findings of the same rule, and newslint's own findings are never touched.
+"""
+
+from __future__ import annotations
+
+from newslint.finding import Finding, Level
+
+NEUTRAL_PACK = "News."
+OWN = "newslint."
+
+
+def same_text(a: Finding, b: Finding) -> bool:
+    """The two spans overlap by at least half of the longer one."""
+    if a.offset == a.end_offset or b.offset == b.end_offset:
+        return a.offset == b.offset and a.end_offset == b.end_offset
+    shared = min(a.end_offset, b.end_offset) - max(a.offset, b.offset)
+    longer = max(a.end_offset - a.offset, b.end_offset - b.offset)
+    return shared > 0 and 2 * shared >= longer
+
+
+def _precedence(f: Finding) -> tuple[bool, int, int, str, int]:
+    """Sort key, best first."""
+    return (f.rule.startswith(NEUTRAL_PACK), -f.level, f.offset - f.end_offset, f.rule, f.offset)
+
+
+def one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """`findings` without those that another rule's finding already reports (module doc)."""
+    loud = [i for i, f in enumerate(findings) if f.level >= Level.WARNING and not f.rule.startswith(OWN)]
+    if len(loud) < 2:
+        return findings
+    dropped: set[int] = set()
+    house_kinds = {findings[i].kind for i in loud if not findings[i].rule.startswith(NEUTRAL_PACK)}
+    if house_kinds:
+        for i in loud:
+            f = findings[i]
+            if f.rule.startswith(NEUTRAL_PACK) and f.kind in house_kinds:
+                dropped.add(i)
+    for cluster in _clusters([i for i in loud if i not in dropped], findings):
+        kept: list[Finding] = []
+        for i in sorted(cluster, key=lambda i: _precedence(findings[i])):
+            f = findings[i]
+            if any(k.rule != f.rule and same_text(k, f) for k in kept):
+                dropped.add(i)
+            else:
+                kept.append(f)
+    if not dropped:
+        return findings
+    return [f for i, f in enumerate(findings) if i not in dropped]
+
+
+def _clusters(indices: list[int], findings: list[Finding]) -> list[list[int]]:
+    """Groups of findings whose spans touch one another (a sweep by start offset); a
+    finding alone in its group shares its text with nothing."""
+    ordered = sorted(indices, key=lambda i: (findings[i].offset, findings[i].end_offset))
+    clusters: list[list[int]] = []
+    current: list[int] = []
+    reach = -1
+    for i in ordered:
+        f = findings[i]
+        if current and f.offset > reach:
+            if len(current) > 1:
+                clusters.append(current)
+            current = []
+        current.append(i)
+        reach = max(reach, f.end_offset) if len(current) > 1 else f.end_offset
+    if len(current) > 1:
+        clusters.append(current)
+    return clusters
