@@ -84,6 +84,7 @@ def entry() -> NoReturn:
     one-article run, and a commit hook is run often. By then every file the run wrote is
     closed and the cache saved; the standard streams are flushed here.
     """
+    _answer_sigterm()
     try:
         code = main()
     except SystemExit as exc:  # --help, --version and usage errors, from argparse
@@ -99,6 +100,21 @@ def entry() -> NoReturn:
     except BrokenPipeError:
         pass
     os._exit(code)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that the run unwinds as on Ctrl-C: worker
+    processes are stopped and files are left whole (not an Exception: nothing else catches it)."""
+
+
+def _answer_sigterm() -> None:
+    # _signal is what `signal` wraps in enums, which would cost a one-article run 0.7 ms.
+    import _signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated
+
+    _signal.signal(_signal.SIGTERM, terminate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -117,7 +133,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
+        sys.stderr.write("newslint: interrupted\n")
         return 130
+    except Terminated:
+        sys.stderr.write("newslint: terminated\n")
+        return 143
     except OSError as exc:  # e.g. --output in a missing folder, a fix that cannot be written
         where = f"{exc.filename}: " if exc.filename else ""
         sys.stderr.write(f"newslint: error: {where}{exc.strerror or exc}\n")
@@ -145,6 +165,7 @@ def _check(args: argparse.Namespace) -> int:
     outputs = _outputs(args)
     streams: list[TextIO] = []
     summary = Summary()
+    results: Iterator[FileResult] = iter(())
     try:
         formatters = []
         for name, target in outputs:
@@ -164,6 +185,7 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix and summary.fixed:
             sys.stderr.write(f"newslint: applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.\n")
     finally:
+        getattr(results, "close", lambda: None)()  # interrupted: the run's workers stop here
         for stream in streams:
             stream.close()
     if summary.errors:
