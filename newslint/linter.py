@@ -72,16 +72,22 @@ class Linter:
         return self.lint_source(source)
 
     def fix_text(self, text: str, path: str, unsafe: bool = False, rounds: int = 10) -> tuple[str, int]:
-        """Apply fixes until none is left to apply; returns (new text, fixes applied)."""
+        """Apply fixes until none is left to apply; returns (new text, fixes applied).
+
+        Each round applies the fixes that overlap neither each other nor the text their own
+        rule wrote in an earlier round (fixrounds), so a rule whose replacement matches its
+        own pattern is applied once per run, not once per round."""
+        from newslint.fixrounds import Spans, after_round, choose
+
         total = 0
+        written: dict[str, Spans] = {}
         for _ in range(rounds):
-            candidates = fixable(self.lint_text(text, path), unsafe)
-            if not candidates:
+            chosen = choose(fixable(self.lint_text(text, path), unsafe), written)
+            if not chosen:
                 break
-            text, applied = apply_edits(text, candidates)
+            text, applied = apply_edits(text, chosen)
             total += applied
-            if not applied:
-                break
+            written = after_round(written, chosen)
         return text, total
 
     def lint_paths(self, paths: Iterable[str], jobs: int | None = None, stdin: BinaryIO | None = None,
