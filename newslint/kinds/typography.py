@@ -11,7 +11,8 @@ reads as "allot" but no word rule matches it), with a fix that removes them.
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from newslint import schema
 from newslint.document import Document
@@ -20,6 +21,9 @@ from newslint.kinds._pattern import format_message
 from newslint.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_marks
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
+
+if TYPE_CHECKING:
+    import regex
 
 OPTIONS = {
     "mark": schema.one_of("apostrophe", "quote", "dash", "ellipsis", "invisible"),
@@ -183,18 +187,23 @@ _INVISIBLE_NAMES = {
 _WORD_CHARACTER = r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]"
 
 
-def _invisible_check(spec: RuleSpec) -> Check:
+@lru_cache(maxsize=1)
+def _invisible_run() -> regex.Pattern[str]:
+    """Compiled on the first article that has one of the characters (few have any)."""
     import regex
 
-    invisible = "".join(_INVISIBLE_NAMES)
     # A letter may carry combining marks (e\u0301) before the invisible run.
-    pattern = regex.compile(f"(?<={_WORD_CHARACTER}\\p{{M}}*)[{invisible}]+(?={_WORD_CHARACTER})")
+    return regex.compile(f"(?<={_WORD_CHARACTER}\\p{{M}}*)[{''.join(_INVISIBLE_NAMES)}]+(?={_WORD_CHARACTER})")
+
+
+def _invisible_check(spec: RuleSpec) -> Check:
+    invisible = "".join(_INVISIBLE_NAMES)
 
     def check(doc: Document) -> Iterator[Hit]:
         prose = doc.prose
         if not any(c in prose for c in invisible):  # the common case: none at all
             return
-        for m in pattern.finditer(prose):
+        for m in _invisible_run().finditer(prose):
             found = ", ".join(dict.fromkeys(_INVISIBLE_NAMES[c] for c in m.group()))
             message = format_message(spec.message, (found,), found=found, expected="", replacement="")
             yield Hit(m.start(), m.end(), message, (), Fix((Edit(m.start(), m.end(), ""),), safe=True, marks_only=True))
