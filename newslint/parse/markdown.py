@@ -44,8 +44,8 @@ _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 # markdown-it stops reading blocks nested deeper than this (and ten nested lists reach it,
 # as each list adds two levels): everything below a cut container (for a list item, the
 # rest of the document) would be dropped unchecked. Such lines are read again with their
-# container markers stripped (_read_cut), rather than raising the limit: the parse is
-# linear in lines times depth, so a higher limit multiplies the time of every file.
+# container markers stripped (_Blocks.read_cut), rather than raising the limit: the parse
+# is linear in lines times depth, so a higher limit multiplies the time of every file.
 _MAX_NESTING = 20
 _CONTAINERS = ("blockquote_open", "list_item_open")
 # Leading container markers of a line: blockquote marks, bullets, ordered-list numbers.
