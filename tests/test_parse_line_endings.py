@@ -103,3 +103,14 @@ def test_any_article_gives_the_same_findings_with_lf_crlf_and_cr(article: str, p
     lf = positions(linter.lint_text(article, path))
     assert positions(linter.lint_text(article.replace("\n", "\r\n"), path)) == lf
     assert positions(linter.lint_text(article.replace("\n", "\r"), path)) == lf
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"], ids=["lf", "crlf", "cr"])
+def test_proselint_sees_paragraphs_of_every_line_ending(newline: str) -> None:
+    # proselint's "\n\n But" pattern once missed every CRLF paragraph (196 on the corpus).
+    text = "Headline\n\nFirst paragraph.\n\nBut a second one at 12 noon.\n".replace("\n", newline)
+    found = lint(text, select=["Proselint.misc.but", "Proselint.redundancy.misc.after_the_deadline"])
+    assert [(f.rule, f.line, f.column, f.match) for f in found] == [
+        ("Proselint.misc.but", 5, 1, "But"), ("Proselint.redundancy.misc.after_the_deadline", 5, 21, "12 noon")]
+    [fix] = [f.fix for f in found if f.fix]
+    assert [text[e.start : e.end] for e in fix.edits] == ["12 noon"]  # offsets in the text as it is
