@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from functools import cached_property
 from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
@@ -46,20 +47,48 @@ class Directive(NamedTuple):
     rules: tuple[str, ...]
 
 
+# The line endings newslint reads, as CommonMark (and so markdown-it) defines them: LF,
+# CRLF and a lone CR. U+2028, U+2029, NEL, form feed and vertical tab are characters
+# inside a line, as they are to CommonMark, git and diff (Python's str.splitlines is not).
+LINE_BREAK = re.compile(r"\r\n?|\n")
+_LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of `text`, without their line endings."""
+    return LINE_BREAK.split(text) if "\r" in text else text.split("\n")
+
+
+def lone_cr_as_lf(text: str) -> str:
+    """`text` with each lone CR written as LF: the same length and offsets, and line
+    breaks that the parsers (which look for LF) see where markdown-it and LineIndex do."""
+    return _LONE_CR.sub("\n", text) if "\r" in text else text
+
+
+def prose_line_breaks(prose: str) -> str:
+    """Masked prose whose line breaks are all LF, as Vale reads text: a CRLF's CR becomes a
+    space (a lone CR is already LF, see lone_cr_as_lf), so that `$` and `[ \\t]` in a
+    rule's pattern see a CRLF line as they see an LF line."""
+    return prose.replace("\r", " ") if "\r" in prose else prose
+
+
 class LineIndex:
     """Maps offsets to 1-based (line, column); columns count code points.
 
-    Only "\\n" ends a line, so a CRLF file's "\\r" is the last character of its line
-    and never shifts a column.
+    LF, CRLF and a lone CR end a line (LINE_BREAK). A CRLF's "\\r" is the last character
+    of its line, so it never shifts a column.
     """
 
     def __init__(self, text: str) -> None:
         starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
+        if "\r" in text:
+            starts.extend(m.end() for m in LINE_BREAK.finditer(text))
+        else:
+            find = text.find
+            pos = find("\n")
+            while pos != -1:
+                starts.append(pos + 1)
+                pos = find("\n", pos + 1)
         self.starts = starts
         self.length = len(text)
 

@@ -72,16 +72,22 @@ class Linter:
         return self.lint_source(source)
 
     def fix_text(self, text: str, path: str, unsafe: bool = False, rounds: int = 10) -> tuple[str, int]:
-        """Apply fixes until none is left to apply; returns (new text, fixes applied)."""
+        """Apply fixes until none is left to apply; returns (new text, fixes applied).
+
+        Each round applies the fixes that overlap neither each other nor the text their own
+        rule wrote in an earlier round (fixrounds), so a rule whose replacement matches its
+        own pattern is applied once per run, not once per round."""
+        from newslint.fixrounds import Spans, after_round, choose
+
         total = 0
+        written: dict[str, Spans] = {}
         for _ in range(rounds):
-            candidates = fixable(self.lint_text(text, path), unsafe)
-            if not candidates:
+            chosen = choose(fixable(self.lint_text(text, path), unsafe), written)
+            if not chosen:
                 break
-            text, applied = apply_edits(text, candidates)
+            text, applied = apply_edits(text, chosen)
             total += applied
-            if not applied:
-                break
+            written = after_round(written, chosen)
         return text, total
 
     def lint_paths(self, paths: Iterable[str], jobs: int | None = None, stdin: BinaryIO | None = None,
@@ -109,6 +115,9 @@ class Linter:
                         run.miss(source)
                 yield from run.take(run.window_size)
             yield from run.take(0)
+        except BaseException:  # Ctrl-C, SIGTERM (cli), or the reader gone: stop the workers now
+            run.close(abort=True)
+            raise
         finally:
             run.close()
         if cache is not None:
@@ -190,12 +199,18 @@ class _OrderedRun:
             self.cache.put(source.path, source.text, findings)
         return FileResult(source.path, findings, text=source.text)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Shut the pool down; `abort`: an interrupted run ends its workers at once rather
+        than after the batches they hold (the executor has no public way to, before 3.14)."""
         global _worker
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
-            _worker = None
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        if abort:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
+        _worker = None
 
 
 _worker: Linter | None = None
@@ -214,13 +229,35 @@ def _start_pool(linter: Linter, jobs: int) -> ProcessPoolExecutor:
     if multiprocessing.get_start_method(allow_none=True) in (None, "fork") and sys.platform.startswith("linux"):
         linter.engine  # noqa: B018  (compiled once, before the fork)
         _worker = linter
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.config, linter.specs))
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_worker_signals, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(linter.config, linter.specs, os.getpid()))
 
 
-def _init_worker(config: Config, specs: list[RuleSpec]) -> None:
+def _init_worker(config: Config, specs: list[RuleSpec], parent: int) -> None:
     global _worker
+    _worker_signals(parent)
     _worker = Linter(config, specs=specs)
+
+
+def _worker_signals(parent: int) -> None:
+    """A worker ends with its run. Ctrl-C reaches the whole process group, but only the main
+    process answers it (it stops the workers; a worker would print a traceback); SIGTERM
+    ends a worker at once, not through a handler a forked worker inherits; and on Linux the
+    kernel ends a worker whose main process dies, even by SIGKILL."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass  # no prctl (another libc): the main process still stops its workers
+    if os.getppid() != parent:  # the main process died before the line above took effect
+        os._exit(1)
 
 
 def _lint_in_worker(batch: list[tuple[str, str]]) -> list[list[Finding]]:

@@ -25,6 +25,19 @@ def nesting_too_deep(text: str) -> int | None:
     return None
 
 
+# The characters YAML allows (PyYAML's reader): any other, a control character such as BEL
+# or NUL, stops the reader with an error that has no line or column, so it is found first.
+_NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def control_character(text: str) -> tuple[int, str] | None:
+    """(offset, message) of the first character YAML does not allow in `text`, if any."""
+    bad = _NOT_PRINTABLE.search(text)
+    if bad is None:
+        return None
+    return bad.start(), f"control character U+{ord(bad.group()):04X} is not allowed"
+
+
 @dataclass
 class LoadedYaml:
     data: Any
@@ -43,6 +56,11 @@ def load_yaml(text: str) -> LoadedYaml:
     if deep is not None:
         line = text.count("\n", 0, deep) + 1
         raise YamlError(line, deep - (text.rfind("\n", 0, deep) + 1) + 1, "malformed YAML: nested too deeply")
+    control = control_character(text)
+    if control is not None:
+        from newslint.document import LineIndex
+
+        raise YamlError(*LineIndex(text).position(control[0]), f"malformed YAML: {control[1]}")
     if _FAST_LOADER is not None:  # libyaml: a tenth of the start-up time of a run with many rules
         try:
             return _load(text, _FAST_LOADER)

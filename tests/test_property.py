@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from functools import lru_cache
 
 from hypothesis import HealthCheck, currently_in_test_context, event, example, given, settings
@@ -90,9 +91,13 @@ def linter(copy: int = 0) -> Linter:
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
-    """1-based line and column, counted here without the engine's line index."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+    """1-based line and column, counted here without the engine's line index: LF, CRLF
+    and a lone CR end a line (a CRLF's CR is the last character of its line)."""
+    before = text[:offset]
+    breaks = list(re.finditer(r"\r\n|\r|\n", before + text[offset : offset + 1]))
+    breaks = [b for b in breaks if b.end() <= offset]
+    line_start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, offset - line_start + 1
 
 
 def check_sound(text: str, path: str) -> list[Finding]:

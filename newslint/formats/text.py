@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
+from newslint.document import split_lines
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Level
 from newslint.formats import Summary
@@ -28,7 +29,7 @@ class TextFormatter:
         self.out.write(self._paint(_BOLD, printable(result.path)) + "\n")
         if result.error is not None:
             self.out.write(f"  {self._paint(_COLORS[Level.ERROR], 'error')}: {result.error.message} [newslint.{result.error.code}]\n")
-        lines = (result.text or "").split("\n")
+        lines = split_lines(result.text or "")  # the lines LineIndex counts: LF, CRLF or CR
         for finding in result.findings:
             self._finding(finding, lines)
         self.out.write("\n")
@@ -37,7 +38,7 @@ class TextFormatter:
         level = self._paint(_COLORS[f.level], f.level.label)
         self.out.write(f"  {f.line}:{f.column}  {level}  {' '.join(f.message.split())}  {self._paint(_DIM, f.rule)}\n")
         if 0 < f.line <= len(lines):
-            source = lines[f.line - 1].rstrip("\r")
+            source = lines[f.line - 1]
             column = f.column - 1
             width = (f.end_column - f.column) if f.end_line == f.line else len(source) - column
             # A long line (one paragraph a line) is shown as a window around the match, so

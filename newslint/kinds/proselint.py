@@ -154,7 +154,8 @@ def compile_rule(spec: RuleSpec) -> Check:
         padded = doc.memo("proselint.padded", _padded)
         bounds = doc.memo("proselint.quote_bounds", _quote_bounds)
         scan = _Scan(doc, padded)
-        size = len(doc.text)
+        size = len(padded) - 2
+        crs = doc.memo("proselint.crlf", _crlf_gaps)
         for program in programs:
             results = program.matcher(scan)
             if program.ppm_threshold:
@@ -164,9 +165,12 @@ def compile_rule(spec: RuleSpec) -> Check:
                     continue
                 first = min(max(start - 1, 0), size)
                 last = min(max(end - 1, first), size)
+                exact = (start, end) == (first + 1, last + 1)
+                if crs:  # back to offsets in the text, past the CRs proselint did not see
+                    first, last = first + bisect.bisect_right(crs, first), last + bisect.bisect_left(crs, last)
                 if skip_quoted and doc.quoted.overlaps(first, max(last, first + 1)):
                     continue
-                suggestions, fix = _suggest(doc.text, first, last, replacement, (start, end) == (first + 1, last + 1))
+                suggestions, fix = _suggest(doc.text, first, last, replacement, exact)
                 yield Hit(first, last, message, suggestions, fix)
 
     return check
@@ -174,8 +178,21 @@ def compile_rule(spec: RuleSpec) -> Check:
 
 def _padded(doc: Document) -> str:
     # proselint pads the text with a line break on each side so that its patterns can
-    # anchor on "\n" at the first and last line.
-    return f"\n{doc.prose}\n"
+    # anchor on "\n" at the first and last line. It reads a file with universal newlines,
+    # so a CRLF's CR (a space in prose) is left out: "\n\nBut" sees a CRLF paragraph too.
+    prose = doc.prose
+    crs = doc.memo("proselint.crlf", _crlf_gaps)
+    if crs:
+        cuts = [cr + k for k, cr in enumerate(crs)]  # where each CR is in the prose
+        prose = "".join(prose[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(prose)]))
+    return f"\n{prose}\n"
+
+
+def _crlf_gaps(doc: Document) -> tuple[int, ...]:
+    """For each CRLF, the offset of its LF in the text without those CRs (ascending)."""
+    if "\r\n" not in doc.text:
+        return ()
+    return tuple(m.start() - k for k, m in enumerate(re.finditer("\r\n", doc.text)))
 
 
 def _quote_bounds(doc: Document) -> tuple[int, ...]:

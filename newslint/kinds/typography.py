@@ -1,14 +1,18 @@
-"""typography: one style of marks per article.
+"""typography: one style of marks per article, and no invisible characters inside words.
 
 For each kind of mark (apostrophes, quotation marks, dashes, ellipses) the article's
 majority style wins unless the rule sets `prefer`; every mark in the other style is a
 finding with a fix. Marks are typography, not words, so quotations are included.
+
+`mark: invisible` reports zero-width characters and soft hyphens inside a word ("al\u200blot"
+reads as "allot" but no word rule matches it), with a fix that removes them.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator, NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator, NamedTuple
 
 from newslint import schema
 from newslint.document import Document
@@ -18,8 +22,11 @@ from newslint.quotes import DOUBLE_CLOSE, DOUBLE_OPEN, SINGLE_CLOSE, SINGLE_OPEN
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
+if TYPE_CHECKING:
+    import regex
+
 OPTIONS = {
-    "mark": schema.one_of("apostrophe", "quote", "dash", "ellipsis"),
+    "mark": schema.one_of("apostrophe", "quote", "dash", "ellipsis", "invisible"),
     "prefer": schema.string,
 }
 DEFAULT_QUOTES = "include"
@@ -66,8 +73,12 @@ class Mark(NamedTuple):
 def compile_rule(spec: RuleSpec) -> Check:
     mark_kind = spec.options.get("mark")
     if mark_kind is None:
-        raise OptionError("mark", "a typography rule needs 'mark' (apostrophe, quote, dash or ellipsis)")
+        raise OptionError("mark", "a typography rule needs 'mark' (apostrophe, quote, dash, ellipsis or invisible)")
     prefer = spec.options.get("prefer", "majority")
+    if mark_kind == "invisible":
+        if prefer != "majority":
+            raise OptionError("prefer", "invisible characters have no style to prefer")
+        return _invisible_check(spec)
     if prefer != "majority" and prefer not in _STYLES[mark_kind]:
         raise OptionError("prefer", f"expected majority or one of {', '.join(_STYLES[mark_kind])}")
     collect = {"apostrophe": _apostrophes, "quote": _quote_marks, "dash": _dashes, "ellipsis": _ellipses}[mark_kind]
@@ -158,3 +169,43 @@ def _ellipses(doc: Document) -> Iterator[Mark]:
     for m in _ELLIPSIS.finditer(doc.prose):
         style = "character" if m.group() == "\u2026" else "dots"
         yield Mark(m.start(), m.end(), style, {"dots": "...", "character": "\u2026"})
+
+
+# Characters that show nothing yet split a word for every rule (and for search and spelling):
+# zero-width space, non-joiner and joiner, word joiner, a byte order mark inside the text,
+# and the soft hyphen (a hyphenation hint). Each has its use: ZWJ joins emoji, ZWNJ and ZWJ
+# shape Persian, Arabic and Indic letters, ZWSP marks word breaks in Thai or Khmer. So one is
+# reported only between letters or digits of Latin, Greek or Cyrillic words, where it has none.
+_INVISIBLE_NAMES = {
+    "\u00ad": "soft hyphen (U+00AD)",
+    "\u200b": "zero-width space (U+200B)",
+    "\u200c": "zero-width non-joiner (U+200C)",
+    "\u200d": "zero-width joiner (U+200D)",
+    "\u2060": "word joiner (U+2060)",
+    "\ufeff": "zero-width no-break space (U+FEFF)",
+}
+_WORD_CHARACTER = r"[\p{Latin}\p{Greek}\p{Cyrillic}\p{Nd}]"
+
+
+@lru_cache(maxsize=1)
+def _invisible_run() -> regex.Pattern[str]:
+    """Compiled on the first article that has one of the characters (few have any)."""
+    import regex
+
+    # A letter may carry combining marks (e\u0301) before the invisible run.
+    return regex.compile(f"(?<={_WORD_CHARACTER}\\p{{M}}*)[{''.join(_INVISIBLE_NAMES)}]+(?={_WORD_CHARACTER})")
+
+
+def _invisible_check(spec: RuleSpec) -> Check:
+    invisible = "".join(_INVISIBLE_NAMES)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        prose = doc.prose
+        if not any(c in prose for c in invisible):  # the common case: none at all
+            return
+        for m in _invisible_run().finditer(prose):
+            found = ", ".join(dict.fromkeys(_INVISIBLE_NAMES[c] for c in m.group()))
+            message = format_message(spec.message, (found,), found=found, expected="", replacement="")
+            yield Hit(m.start(), m.end(), message, (), Fix((Edit(m.start(), m.end(), ""),), safe=True, marks_only=True))
+
+    return check

@@ -31,11 +31,15 @@ def split_front_matter(text: str) -> FrontMatter:
     result = FrontMatter(end=closing.end())
     import yaml  # only an article with front matter needs it, and this loads it
 
-    from newslint.yamlpos import nesting_too_deep
+    from newslint.yamlpos import control_character, nesting_too_deep
 
     deep = nesting_too_deep(body)
     if deep is not None:
         result.error = (opening.end() + deep, "malformed front matter: nested too deeply")
+        return result
+    control = control_character(body)
+    if control is not None:
+        result.error = (opening.end() + control[0], f"malformed front matter: {control[1]}")
         return result
     try:
         data = yaml.safe_load(body) if body.strip() else {}

@@ -11,8 +11,9 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
-from newslint.document import Document, LineIndex, Region
+from newslint.document import Document, LineIndex, Region, lone_cr_as_lf, prose_line_breaks, split_lines
 from newslint.parse.common import Mask, find_directives, front_matter_disables
 from newslint.parse.frontmatter import split_front_matter
 
@@ -40,46 +41,99 @@ _INLINE_MARKUP = re.compile(
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 
 
+# markdown-it stops reading blocks nested deeper than this (and ten nested lists reach it,
+# as each list adds two levels): everything below a cut container (for a list item, the
+# rest of the document) would be dropped unchecked. Such lines are read again with their
+# container markers stripped (_Blocks.read_cut), rather than raising the limit: the parse
+# is linear in lines times depth, so a higher limit multiplies the time of every file.
+_MAX_NESTING = 20
+_CONTAINERS = ("blockquote_open", "list_item_open")
+# Leading container markers of a line: blockquote marks, bullets, ordered-list numbers.
+_CONTAINER_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-*+](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$)))*[ \t]*")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    # Only the block structure is used (each block's content and lines), so the inline
+    # parser, whose unclosed-bracket scans grow with the nesting limit, is not run.
+    return MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).disable(["inline", "text_join"])
+
+
+class _Blocks:
+    """What a walk over markdown-it's tokens collects: regions, code lines and the line
+    ranges of containers too deep for markdown-it to have read."""
+
+    def __init__(self, text: str, lines: LineIndex, mask: Mask) -> None:
+        self.text, self.lines, self.mask = text, lines, mask
+        self.regions: list[Region] = []
+        self.code_lines: set[int] = set()
+        self.cut: list[tuple[int, int]] = []  # (first line, end line), 0-based
+
+    def walk(self, tokens: list[Token], kinds: dict[int, str] | None = None) -> None:
+        """Reveal every prose block; `kinds` (by first line) overrides the containers'."""
+        containers: list[str] = []
+        heading = False
+        for token in tokens:
+            if token.type in _CONTAINERS:
+                containers.append(token.type)
+                if token.level >= _MAX_NESTING - 1 and token.map:  # its content was not read
+                    self.cut.append((token.map[0], token.map[1]))
+            elif token.type in ("blockquote_close", "list_item_close"):
+                containers.pop()
+            elif token.type == "heading_open":
+                heading = True
+            elif token.type == "heading_close":
+                heading = False
+            elif token.type in ("fence", "code_block") and token.map:
+                self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+            elif token.type == "inline" and token.map:
+                if heading:
+                    kind = "heading"
+                elif kinds is not None:
+                    kind = kinds.get(token.map[0], "paragraph")
+                elif "blockquote_open" in containers:
+                    kind = "blockquote"
+                elif "list_item_open" in containers:
+                    kind = "list"
+                else:
+                    kind = "paragraph"
+                span = _reveal_inline(self.text, self.lines, self.mask, token.map, token.content, heading)
+                if span and not self.mask.is_blank(*span):
+                    self.regions.append(Region(span[0], span[1], kind))
+
+    def read_cut(self, source_lines: list[str]) -> None:
+        """Read the lines of too-deep containers as blocks of their own, once: with every
+        leading container marker stripped, nothing in them nests (a stripped line cannot
+        open a container), so markdown-it reads them in one linear pass. A block's kind
+        comes from the markers its first line had: a list item that is cut swallows the
+        rest of the document, and a paragraph there without markers is a paragraph."""
+        cut, self.cut = self.cut, []
+        flat = [""] * len(source_lines)
+        kinds: dict[int, str] = {}
+        for first, end in cut:
+            for i in range(first, min(end, len(source_lines))):
+                line = source_lines[i]
+                prefix = _CONTAINER_PREFIX.match(line).end()  # type: ignore[union-attr]
+                flat[i] = line[prefix:]
+                kinds[i] = "blockquote" if ">" in line[:prefix] else "list" if prefix else "paragraph"
+        self.walk(_parser().parse("\n".join(flat)), kinds)
 
 
 def parse_markdown(text: str, path: str) -> Document:
-    front = split_front_matter(text)
-    lines = LineIndex(text)
-    front_lines = text.count("\n", 0, front.end)
+    # A lone CR ends a line for markdown-it and LineIndex; read as LF (same offsets), the
+    # front matter, the source lines and the masked prose see it too.
+    source_text = lone_cr_as_lf(text)
+    front = split_front_matter(source_text)
+    lines = LineIndex(source_text)
+    front_lines = source_text.count("\n", 0, front.end)
     # Blank lines in place of the front matter keep markdown-it's line numbers ours.
-    source = "\n" * front_lines + text[front.end :]
-    tokens = _parser().parse(source)
-    mask = Mask(text, blank_all=True)
-    regions: list[Region] = []
-    code_lines: set[int] = set()
-    containers: list[str] = []
-    heading = False
-    for token in tokens:
-        if token.type in ("blockquote_open", "list_item_open"):
-            containers.append(token.type)
-        elif token.type in ("blockquote_close", "list_item_close"):
-            containers.pop()
-        elif token.type == "heading_open":
-            heading = True
-        elif token.type == "heading_close":
-            heading = False
-        elif token.type in ("fence", "code_block") and token.map:
-            code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
-        elif token.type == "inline" and token.map:
-            if heading:
-                kind = "heading"
-            elif "blockquote_open" in containers:
-                kind = "blockquote"
-            elif "list_item_open" in containers:
-                kind = "list"
-            else:
-                kind = "paragraph"
-            span = _reveal_inline(text, lines, mask, token.map, token.content, heading)
-            if span and not mask.is_blank(*span):
-                regions.append(Region(span[0], span[1], kind))
+    source = "\n" * front_lines + source_text[front.end :]
+    mask = Mask(source_text, blank_all=True)
+    blocks = _Blocks(source_text, lines, mask)
+    blocks.walk(_parser().parse(source))
+    if blocks.cut:
+        blocks.read_cut(split_lines(source))
+    regions = blocks.regions
     if front.title:
         mask.reveal(*front.title)
         regions.append(Region(front.title[0], front.title[1], "title"))
@@ -87,10 +141,10 @@ def parse_markdown(text: str, path: str) -> Document:
     return Document(
         path=path,
         text=text,
-        prose=mask.result(),
+        prose=prose_line_breaks(mask.result()),
         regions=regions,
         metadata=front.data,
-        directives=find_directives(text, lines, code_lines),
+        directives=find_directives(source_text, lines, blocks.code_lines),
         format="markdown",
         problems=[front.error] if front.error else [],
         disabled=front_matter_disables(front),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Document, LineIndex, Region
+from newslint.document import Document, LineIndex, Region, lone_cr_as_lf, prose_line_breaks
 from newslint.parse.common import Mask, find_directives, front_matter_disables
 from newslint.parse.frontmatter import split_front_matter
 
@@ -20,6 +20,9 @@ _WRAP_WIDTH = 100
 
 
 def parse_plaintext(text: str, path: str) -> Document:
+    original = text
+    # A lone CR ends a line as LF does (LineIndex); read as LF, with the same offsets.
+    text = lone_cr_as_lf(text)
     front = split_front_matter(text)
     lines = LineIndex(text)
     mask = Mask(text, blank_all=False)
@@ -50,8 +53,8 @@ def parse_plaintext(text: str, path: str) -> Document:
     regions.sort(key=lambda r: r.start)
     return Document(
         path=path,
-        text=text,
-        prose=mask.result(),
+        text=original,
+        prose=prose_line_breaks(mask.result()),
         regions=[r for r in regions if r.end > r.start],
         metadata=front.data,
         directives=find_directives(text, lines, set()),
