@@ -14,7 +14,6 @@ from newslint.config import Config, find_config, load_config
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
-from newslint.formats.columns import fit, terminal_width
 
 if TYPE_CHECKING:
     from newslint.linter import Linter
@@ -196,6 +195,7 @@ def _printable_streams() -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from newslint.linter import Linter, Selection
+    from newslint.formats.columns import terminal_width
     from newslint.overview import summary_line, write_statistics
 
     config = _config(args)
@@ -305,6 +305,9 @@ class _PipeSafe:
 
     def isatty(self) -> bool:
         return not self.broken and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
 
     def _gone(self) -> None:
         self.broken = True
@@ -460,6 +463,7 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary, stdou
 
 def _rules(args: argparse.Namespace) -> int:
     from newslint.config import available_rule_files, read_rule_bytes, select_rules
+    from newslint.formats.columns import fit, terminal_width
     from newslint.rules import load_rule_spec
 
     config = _config(args)
