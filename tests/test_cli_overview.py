@@ -209,3 +209,12 @@ def test_a_dumb_terminal_is_not_coloured(desk: Path, term: str, color: bool) -> 
     status, shown = _run_on_terminal(["check", *SELECT, "a.md"], desk, dict(env, TERM=term))
     assert status == 1 and b"AP.ALot" in shown
     assert (b"\x1b[" in shown) is color
+
+
+def test_json_summary_counts_files_with_findings_and_each_rule(desk: Path) -> None:
+    import json
+
+    result = run_cli("check", *SELECT, "--format", "json", ".", cwd=desk)
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["files"] == 3 and summary["files_with_findings"] == 2
+    assert summary["by_rule"] == {"AP.ALot": 1, "AP.Numerals": 2, "News.Apostrophes": 2}
