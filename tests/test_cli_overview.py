@@ -3,12 +3,10 @@ the summary line, the progress bar, the exit status through a broken pipe, colou
 
 from __future__ import annotations
 
-import fcntl
 import os
 import struct
 import subprocess
 import sys
-import termios
 from pathlib import Path
 
 import pytest
@@ -147,6 +145,8 @@ def test_force_color_does_not_colour_a_report_file(desk: Path) -> None:
 
 def _run_on_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, bytes]:
     """The command line with standard output and error on a pseudo-terminal of 80 columns."""
+    fcntl = pytest.importorskip("fcntl")  # POSIX terminals only
+    termios = pytest.importorskip("termios")
     leader, follower = os.openpty()
     fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     process = subprocess.Popen([sys.executable, "-m", "newslint", *args], cwd=cwd, stdout=follower, stderr=follower,
