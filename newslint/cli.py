@@ -326,7 +326,7 @@ def _color(choice: str, out: TextIO, on_stream: bool) -> bool:
         return choice == "always"
     if os.environ.get("NO_COLOR"):
         return False
-    if os.environ.get("FORCE_COLOR"):
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):  # "0" asks for none, as in Node
         return on_stream
     if os.environ.get("TERM") == "dumb":
         return False

@@ -132,6 +132,7 @@ def test_a_reader_that_stops_early_leaves_the_exit_status_to_the_findings(tmp_pa
     ({"NO_COLOR": None, "FORCE_COLOR": "1"}, True),
     ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
     ({"NO_COLOR": None, "FORCE_COLOR": "1", "TERM": "dumb"}, True),  # forced wins over dumb
+    ({"NO_COLOR": None, "FORCE_COLOR": "0"}, False),
 ])
 def test_colour_follows_no_color_and_force_color(desk: Path, env: dict[str, str | None], color: bool) -> None:
     result = run_cli("check", *SELECT, "a.md", cwd=desk, env=env)
