@@ -7,7 +7,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, NoReturn, Sequence, TextIO
+from typing import TYPE_CHECKING, Iterable, Iterator, NoReturn, Sequence, TextIO
 
 from newslint import __version__
 from newslint.config import Config, find_config, load_config
@@ -17,6 +17,7 @@ from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
 if TYPE_CHECKING:
     from newslint.linter import Linter
+    from newslint.overview import Progress
     from newslint.reports import ReportFile
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -31,13 +32,28 @@ def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
+_CHECK_EPILOG = """\
+exit status:
+  0  no finding at or above the fail level (or --exit-zero)
+  1  a finding at or above the fail level; also when the reader of standard output stops
+     early (`newslint check | head`): the status is the findings', not the pipe's
+  2  a usage or config error, an unreadable file, or a fix that could not be written
+
+A file of a type newslint does not read (page.html), named on the command line, is skipped
+with a notice on standard error; it changes nothing in the exit status.
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="newslint", description="The copy desk's linter for news articles.")
     parser.add_argument("--version", action="version", version=f"newslint {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    check = sub.add_parser("check", help="check files, folders or standard input ('-')")
-    check.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    check = sub.add_parser("check", help="check files, folders or standard input ('-')", epilog=_CHECK_EPILOG,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                       help="a file, a folder (searched for .md, .markdown and .txt files, leaving out what .gitignore "
+                            "and --exclude leave out) or '-' for standard input; default: the working folder")
     check.add_argument("--format", action="append", type=_format_spec, metavar="FORMAT[:FILE]",
                        help=f"report format ({', '.join(sorted(FORMAT_MODULES))}; default text); repeat it to write "
                             "several reports in one run, e.g. --format json:report.json --format text")
@@ -46,14 +62,32 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_csv, action="extend", metavar="IDS", help="only these rules or packs (comma-separated prefixes)")
     check.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="IDS", help="add rules or packs to the selection")
     check.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="IDS", help="skip these rules or packs")
-    check.add_argument("--fail-level", choices=["error", "warning", "suggestion"])
+    check.add_argument("--fail-level", choices=["error", "warning", "suggestion"],
+                       help="the lowest level of finding that makes the exit status 1 (default: the config's "
+                            "fail_level, else warning)")
+    check.add_argument("--min-level", choices=["error", "warning", "suggestion"],
+                       help="report only findings at this level or above (the rest are neither shown nor counted)")
+    check.add_argument("--exit-zero", action="store_true",
+                       help="exit 0 even when there are findings (still 2 for an error)")
+    check.add_argument("--statistics", action="store_true",
+                       help="instead of the findings, print how often each rule reported (reports written to "
+                            "files stay whole)")
+    check.add_argument("-q", "--quiet", action="count", default=0,
+                       help="the findings only: no summary line, notice or progress bar; -qq: nothing on "
+                            "standard output either (reports written to files stay whole)")
+    check.add_argument("--exclude", type=_csv, action="extend", metavar="PATTERNS",
+                       help="glob patterns of files and folders to leave out, instead of the config's exclude")
+    check.add_argument("--extend-exclude", type=_csv, action="extend", default=[], metavar="PATTERNS",
+                       help="glob patterns to leave out, besides the config's exclude")
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff, apply unsafe fixes too")
     check.add_argument("--diff", action="store_true", help="print the fixes as a unified diff; change nothing")
     check.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: number of cores)")
     check.add_argument("--no-cache", action="store_true", help="check every file again; neither read nor write .newslint_cache/")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (its suffix picks the format)")
-    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                       help="colour the text report (default auto: on a terminal whose TERM is not 'dumb'; "
+                            "NO_COLOR turns it off, FORCE_COLOR on)")
     _add_trust_flags(check)
 
     rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
@@ -181,8 +215,13 @@ def _printable_streams() -> None:
 
 def _check(args: argparse.Namespace) -> int:
     from newslint.linter import Linter, Selection
+    from newslint.formats.columns import terminal_width
+    from newslint.overview import summary_line, write_statistics
 
     config = _config(args)
+    # --exclude replaces the config's exclude, --extend-exclude adds to it, as in ruff.
+    exclude = tuple(args.exclude) if args.exclude is not None else config.exclude
+    config = config._replace(exclude=exclude + tuple(args.extend_exclude))
     linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
     cache = None
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
@@ -195,42 +234,164 @@ def _check(args: argparse.Namespace) -> int:
         # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
         linter.engine  # noqa: B018
     fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
+    min_level = Level.parse(args.min_level) if args.min_level else None
     outputs = _outputs(args)
     _refuse_unsafe_targets(outputs)  # before anything is written
+    if not args.quiet:
+        _notice_skipped(args.paths)
+    stdout = _PipeSafe(sys.stdout)
     streams: list[ReportFile] = []
     summary = Summary()
+    rules = {s.id: s for s in linter.specs}
     committed = False
-    results: Iterator[FileResult] = iter(())
+    progress = None
+    run: Iterator[FileResult] = iter(())  # the run itself, closed whatever wraps it
     try:
         formatters = []
+        on_streams = False  # a report is shown on standard output or error
         for name, target in outputs:
-            out = _open_output(target, args, streams)
-            color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
-            formatters.append(make_formatter(name, out, color=color, rules={s.id: s for s in linter.specs}))
+            if target is None and (args.statistics or args.quiet > 1):
+                continue  # replaced by the statistics, or silenced
+            out = _open_output(target, args, streams, stdout)
+            on_stream = target is None
+            on_streams = on_streams or on_stream
+            formatters.append(make_formatter(name, out, color=_color(args.color, out, on_stream), rules=rules,
+                                             width=terminal_width(out, None) if on_stream else None, quiet=bool(args.quiet)))
         if args.fix or args.diff:
-            results = _fix_paths(linter, args, summary)
+            run = _fix_paths(linter, args, summary, stdout)
         else:
-            results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename, cache=cache)
+            run = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename, cache=cache)
+        results: Iterable[FileResult] = run
+        if min_level is not None:
+            results = _at_or_above(results, min_level)
+        progress = _progress(args, config)
+        if progress is not None:
+            results = progress.track(results, shares_terminal=any(t is None for _, t in outputs) and stdout.isatty())
         for result in results:
             summary.add(result)
             for formatter in formatters:
                 formatter.file(result)
+        if progress is not None:
+            progress.close()
+            progress = None
         for formatter in formatters:
             formatter.finish(summary)
-        if args.fix and summary.fixed:
-            sys.stderr.write(f"newslint: applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.\n")
+        if args.statistics and not args.quiet > 1:
+            write_statistics(stdout, summary, rules, terminal_width(stdout, None))
+        if not args.quiet:
+            if not on_streams:  # every report went to a file, or --statistics replaced it
+                sys.stderr.write(summary_line(summary))
+            elif args.fix and summary.fixed:
+                sys.stderr.write(f"newslint: applied {summary.fixed} fix{'es' if summary.fixed != 1 else ''}.\n")
         for stream in streams:
             stream.commit()
         committed = True
     finally:
-        getattr(results, "close", lambda: None)()  # interrupted: the run's workers stop here
+        getattr(run, "close", lambda: None)()  # interrupted: the run's workers stop here
+        if progress is not None:
+            progress.close()
         if not committed:  # a run that failed leaves any earlier report as it was
             for stream in streams:
                 stream.discard()
     if summary.errors or summary.unfixed:
         return EXIT_ERROR
     worst = summary.worst()
+    if args.exit_zero:
+        return EXIT_OK
+    # A reader that stopped early (`| head`) changes nothing: the findings decide, as in grep.
     return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
+
+
+class _PipeSafe:
+    """Standard output for the reports: once its reader has gone (`newslint check | head`),
+    the rest is thrown away, the run goes on (reports to files are written whole) and the
+    exit status is still the findings'."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.broken = False
+
+    def write(self, text: str) -> int:
+        if not self.broken:
+            try:
+                return self.stream.write(text)
+            except BrokenPipeError:
+                self._gone()
+        return len(text)
+
+    def flush(self) -> None:
+        if not self.broken:
+            try:
+                self.stream.flush()
+            except BrokenPipeError:
+                self._gone()
+
+    def isatty(self) -> bool:
+        return not self.broken and self.stream.isatty()
+
+    def fileno(self) -> int:
+        return self.stream.fileno()
+
+    def _gone(self) -> None:
+        self.broken = True
+        try:  # what is still buffered would fail again when the interpreter flushes it
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+
+def _color(choice: str, out: TextIO, on_stream: bool) -> bool:
+    """--color, then NO_COLOR (no-color.org), FORCE_COLOR (force-color.org; a report file is
+    not coloured by it), TERM=dumb, then whether `out` is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR", "").lower() not in ("", "0", "false"):  # "0" asks for none, as in Node
+        return on_stream
+    if os.environ.get("TERM") == "dumb":
+        return False
+    return out.isatty()
+
+
+def _at_or_above(results: Iterable[FileResult], level: Level) -> Iterator[FileResult]:
+    """--min-level: the findings below `level` are left out, as if their rules were off."""
+    for result in results:
+        kept = [f for f in result.findings if f.level >= level]
+        yield result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)
+
+
+def _notice_skipped(paths: Sequence[str]) -> None:
+    """One line for each file named on the command line whose type newslint does not read:
+    skipped, as ruff skips a file it cannot read, rather than passed as clean."""
+    from newslint.files import unreadable_type
+    from newslint.trees import printable
+
+    for path in paths:
+        if unreadable_type(path):
+            sys.stderr.write(f"newslint: warning: {printable(path)}: skipped: not a file type newslint reads "
+                             f"(.md, .markdown, .txt)\n")
+
+
+def _progress(args: argparse.Namespace, config: Config) -> Progress | None:
+    """A bar for a long run watched on a terminal: standard error a terminal (never a CI
+    log), not --quiet, and more than PROGRESS_MIN_FILES files (counted by a first walk)."""
+    if args.quiet or "-" in args.paths or not _isatty(sys.stderr):
+        return None
+    from newslint.files import Reader
+    from newslint.overview import PROGRESS_MIN_FILES, Progress
+
+    total = sum(1 for _ in Reader(args.paths, config.follow_symlinks).discover(config.exclude))
+    return Progress(total, sys.stderr) if total > PROGRESS_MIN_FILES else None
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _format_spec(value: str) -> tuple[str, str | None]:
@@ -270,7 +431,7 @@ def _refuse_unsafe_targets(outputs: list[tuple[str, str | None]]) -> None:
             raise ConfigError(f"{printable(target)}: {problem}; no report written")
 
 
-def _open_output(target: str | None, args: argparse.Namespace, streams: list[ReportFile]) -> TextIO:
+def _open_output(target: str | None, args: argparse.Namespace, streams: list[ReportFile], stdout: _PipeSafe) -> TextIO:
     if target is not None:
         from newslint.reports import ReportFile
 
@@ -281,10 +442,10 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Rep
     # the fixed text, so the report goes to standard error.
     if args.diff or (args.fix and "-" in args.paths):
         return sys.stderr
-    return sys.stdout
+    return stdout  # type: ignore[return-value]  # the part of TextIO the formats use
 
 
-def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> Iterator[FileResult]:
+def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary, stdout: _PipeSafe) -> Iterator[FileResult]:
     """Fix file by file. A file that cannot be fixed (a link, read-only, changed since it was
     read, its folder not writable) is named in one line on standard error, still checked and
     reported as it is, and the run goes on; it exits 2."""
@@ -307,9 +468,9 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> It
             remove_stale_temps(folder)  # what a killed --fix left behind
         fixed, applied = linter.fix_text(source.text, display, unsafe=args.unsafe_fixes)
         if args.diff:
-            sys.stdout.write(unified_diff(display, source.text, fixed))
+            stdout.write(unified_diff(display, source.text, fixed))
         elif path == STDIN:
-            sys.stdout.write(fixed)  # the text goes on down the pipe, fixed or not
+            stdout.write(fixed)  # the text goes on down the pipe, fixed or not
         elif fixed != source.text:
             try:
                 write_fix(source, source.encode(fixed), reader.confinement(path))
@@ -325,6 +486,7 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> It
 
 def _rules(args: argparse.Namespace) -> int:
     from newslint.config import available_rule_files, read_rule_bytes, select_rules
+    from newslint.formats.columns import fit, terminal_width
     from newslint.rules import load_rule_spec
 
     config = _config(args)
@@ -339,12 +501,15 @@ def _rules(args: argparse.Namespace) -> int:
     else:
         # One block per pack, so that a desk sees which house style each rule belongs to.
         width = max((len(s.id) for s in specs), default=10)
+        # On a terminal each description is cut at a word to fit its line; piped, it is whole.
+        columns = terminal_width(sys.stdout, None)
+        room = None if columns is None else max(columns - (2 + width + 2 + 15 + 11), 20)
         packs = sorted({s.pack for s in specs})
         for pack in packs:
             members = [s for s in specs if s.pack == pack]
             sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
-                summary = s.description.split("\n")[0] if s.description else s.message
+                summary = fit(s.description or s.message, room) if room else (s.description or s.message).split("\n")[0]
                 sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
         if not args.all:
             others = sorted({rid.split(".", 1)[0] for rid in available_rule_files(config)} - set(packs))

@@ -15,7 +15,9 @@ from newslint.finding import FileError
 from newslint.trees import (BINARY, CLOEXEC, NOFOLLOW, OutsideTree, default_tree, inside, open_folder, open_regular,
                             reaches_outside, working_root)
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")  # what a folder scan picks up
+# What a file named explicitly may be: the suffixes the parsers read (newslint.parse).
+READABLE_SUFFIXES = frozenset({*ARTICLE_SUFFIXES, ".mdown", ".mkd", ".text"})
 STDIN = "-"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv", ".venv"})
 # No article is this long; a file that is (a data dump, a log) is refused with an error
@@ -41,25 +43,50 @@ class Source(NamedTuple):
         return codecs.BOM_UTF8 + data if self.bom else data
 
 
-def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
+def discover(paths: Iterable[str], exclude: Iterable[str] = (), *, tree: str | None = None,
+             gitignore: bool = True) -> Iterator[str]:
     """Files to check, in a stable order; folders are searched for articles recursively.
 
     Symlinked folders are not followed, so a link loop cannot trap the walk. A path that
-    does not exist is still yielded, so that it is reported as an error.
+    does not exist is still yielded, so that it is reported as an error. A file named
+    explicitly whose type newslint does not read (`unreadable_type`) is left out; the
+    command line says so. In a git work tree a folder scan leaves out what `.gitignore`
+    files ignore (newslint.gitignore), reading them no higher than `tree`; a file named
+    explicitly is checked even so, as ruff does.
     """
     patterns = tuple(exclude)
     for given in paths:
         if given == STDIN or not os.path.isdir(given):
-            if not _excluded(given, patterns):
+            if not _excluded(given, patterns) and not unreadable_type(given):
                 yield given
             continue
+        ignores = None
+        if gitignore:
+            from newslint.gitignore import GitIgnore
+
+            ignores = GitIgnore.for_folder(given, tree)
+        real_given = os.path.realpath(given)
         for folder, dirs, names in os.walk(given):
+            real_folder = os.path.normpath(os.path.join(real_given, os.path.relpath(folder, given)))
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS
-                             and not _excluded(os.path.join(folder, d), patterns))
+                             and not _excluded(os.path.join(folder, d), patterns)
+                             and not (ignores and ignores.ignored(os.path.join(real_folder, d), True)))
             for name in sorted(names):
                 path = os.path.normpath(os.path.join(folder, name))
-                if name.lower().endswith(ARTICLE_SUFFIXES) and not _excluded(path, patterns) and not _special(path):
+                if (name.lower().endswith(ARTICLE_SUFFIXES) and not _excluded(path, patterns) and not _special(path)
+                        and not (ignores and ignores.ignored(os.path.join(real_folder, name), False))):
                     yield path
+
+
+def unreadable_type(path: str) -> bool:
+    """Whether `path` is an existing file whose suffix names a type newslint does not read
+    (`page.html`, `story.docx`): such a file is skipped, not parsed as Markdown and passed
+    as clean. A name without a suffix (`STORY`) is read as Markdown, as before; a path that
+    does not exist is reported as missing."""
+    if path == STDIN or not os.path.lexists(path) or os.path.isdir(path):
+        return False
+    suffix = os.path.splitext(os.path.basename(path))[1].lower()
+    return bool(suffix) and suffix not in READABLE_SUFFIXES
 
 
 def _special(path: str) -> bool:
@@ -183,7 +210,7 @@ class Reader:
                 if not _excluded(given, patterns):
                     yield given
                 continue
-            yield from discover([given], patterns)
+            yield from discover([given], patterns, tree=None if self.follow_symlinks else self.tree_for(given))
 
     def read(self, path: str, stdin: BinaryIO | None = None) -> Source | FileError:
         return read_source(path, stdin, tree=self.confinement(path), follow_symlinks=self.follow_symlinks)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from newslint.config import Config, available_rule_files
 from newslint.finding import Finding
@@ -65,13 +65,20 @@ def fixture_articles() -> list[Path]:
     return sorted(p for p in FIXTURES.glob("*/*") if p.suffix in (".md", ".txt"))
 
 
-def run_cli(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Run the real command line in a subprocess."""
-    env = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+def run_cli(*args: str, cwd: Path | str | None = None, stdin: bytes | None = None, timeout: float = 120,
+            env: Mapping[str, str | None] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the real command line in a subprocess. `env`: variables to set, or (None) to unset."""
+    base = dict(os.environ, PYTHONIOENCODING="utf-8", NO_COLOR="1")
+    base.pop("COLUMNS", None)  # the width of the terminal pytest runs in is not the test's
+    for name, value in (env or {}).items():
+        if value is None:
+            base.pop(name, None)
+        else:
+            base[name] = value
     return subprocess.run(
         [sys.executable, "-m", "newslint", *args],
         cwd=cwd, input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
-        capture_output=True, text=True, env=env, timeout=timeout,
+        capture_output=True, text=True, env=base, timeout=timeout,
     )
 
 

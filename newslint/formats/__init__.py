@@ -30,14 +30,22 @@ class Summary:
         self.by_level: dict[str, int] = {"error": 0, "warning": 0, "suggestion": 0}
         self.fixed = 0
         self.unfixed = 0  # files --fix had fixes for but could not write (exit 2)
+        self.files_with_findings = 0
+        self.by_rule: dict[str, int] = {}  # for --statistics
+        self.fixable_rules: set[str] = set()  # rules with at least one safe fix
 
     def add(self, result: FileResult) -> None:
         self.files += 1
         if result.error is not None:
             self.errors += 1
+        if result.findings:
+            self.files_with_findings += 1
         for finding in result.findings:
             self.findings += 1
             self.by_level[finding.level.label] += 1
+            self.by_rule[finding.rule] = self.by_rule.get(finding.rule, 0) + 1
+            if finding.fix is not None and finding.fix.safe:
+                self.fixable_rules.add(finding.rule)
 
     def worst(self) -> Level | None:
         for level in (Level.ERROR, Level.WARNING, Level.SUGGESTION):
@@ -53,6 +61,11 @@ class Formatter(Protocol):
 
 
 def make_formatter(name: str, out: TextIO, *, color: bool = False,
-                   rules: Mapping[str, RuleSpec] | None = None) -> Formatter:
+                   rules: Mapping[str, RuleSpec] | None = None, width: int | None = None,
+                   quiet: bool = False) -> Formatter:
+    """`width`: the columns the report is read in (None: not a terminal); `quiet`: no
+    summary line. Formats for machines ignore both."""
     module = importlib.import_module(FORMAT_MODULES[name])
+    if name == "text":
+        return module.make(out, color=color, rules=rules or {}, width=width, quiet=quiet)
     return module.make(out, color=color, rules=rules or {})

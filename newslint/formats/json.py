@@ -50,7 +50,9 @@ class JsonFormatter:
         self.count += 1
 
     def finish(self, summary: Summary) -> None:
-        body = {"files": summary.files, "findings": summary.findings, "errors": summary.errors, "by_level": summary.by_level}
+        body = {"files": summary.files, "files_with_findings": summary.files_with_findings, "findings": summary.findings,
+                "errors": summary.errors, "by_level": summary.by_level,
+                "by_rule": dict(sorted(summary.by_rule.items()))}
         self.out.write(("\n " if self.count else "") + f'],\n "summary": {json.dumps(body)}}}\n')
 
 
