@@ -26,6 +26,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value[:40]!r}") from None
+    if not 0 < seconds <= 86400:
+        raise argparse.ArgumentTypeError("expected a number of seconds above 0 and at most 86400")
+    return seconds
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -53,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="check every file again; neither read nor write .newslint_cache/")
     check.add_argument("--stdin-filename", metavar="NAME", help="name to report for '-' (its suffix picks the format)")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--file-timeout", type=_seconds, metavar="SECONDS",
+                       help="time all rules together may take on one file before it gets a newslint.timeout finding (default 10)")
 
     rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -131,6 +143,8 @@ def _check(args: argparse.Namespace) -> int:
     from newslint.linter import Linter, Selection
 
     config = _config(args.config)
+    if args.file_timeout is not None:
+        config = config._replace(file_timeout=args.file_timeout)
     linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
     cache = None
     if not (args.no_cache or args.fix or args.diff):

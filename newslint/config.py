@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from newslint import schema
+from newslint.deadline import DEFAULT_BUDGET
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
 from newslint.finding import Level
@@ -45,6 +46,9 @@ class Config(NamedTuple):
     exclude: tuple[str, ...] = ()
     fail_level: Level = Level.WARNING
     date_key: str = "date"
+    # Seconds all rules together may take on one file. Only the user who runs newslint sets
+    # it (--file-timeout), never a config file: a repository's config is not trusted.
+    file_timeout: float = DEFAULT_BUDGET
 
     @property
     def root(self) -> Path:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import fnmatch
+from time import monotonic
 from typing import Iterable, Sequence
 
+from newslint.deadline import DEFAULT_BUDGET, RULE_LIMIT, Deadline
 from newslint.document import Document
 from newslint.finding import Finding, Fix, Hit, Level
 from newslint.rules import Rule
 
 INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER = "newslint.front-matter"
+TIMEOUT = "newslint.timeout"
+# Findings of newslint itself, which no comment in the article can switch off.
+_OWN = frozenset({INTERNAL_ERROR, FRONT_MATTER, TIMEOUT})
 
 
 def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
@@ -24,31 +29,47 @@ def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
         self.rules = list(rules)
+        self.budget = budget  # seconds for all rules together on one file (see deadline.py)
+        self.rule_limit = rule_limit
 
     def check(self, doc: Document, ignore: Sequence[str] = ()) -> list[Finding]:
         findings: list[Finding] = []
         for offset, message in doc.problems:
             findings.append(_stamp(doc, FRONT_MATTER, "parse", Level.ERROR, None, Hit(offset, offset, message)))
         disabled = doc.disabled
+        deadline = doc.deadline = Deadline(self.budget, self.rule_limit)
+        clock = monotonic
+        slowest, slowest_time = "", 0.0
+        stopped: list[str] = []  # rules that ran out of their share of the time
+        skipped = 0  # rules not run once the file's budget was spent
         for rule in self.rules:
             spec = rule.spec
             if ignore and rule_matches(spec.id, ignore):
                 continue
             if disabled and rule_matches(spec.id, disabled):
                 continue
+            started = clock()
+            if started >= deadline.end:
+                skipped += 1
+                continue
+            deadline.start_rule(started)
             try:
                 found = rule.check(doc)
                 if found == ():  # a gated rule with nothing to look at: the common case
                     continue
                 hits = list(found)
             except TimeoutError:
-                findings.append(_internal(doc, f"rule {spec.id} timed out on this file (its pattern backtracks too much)"))
-                continue
+                stopped.append(spec.id)
+                hits = []
             except Exception as exc:  # one broken rule must not stop the run
-                findings.append(_internal(doc, f"rule {spec.id} failed: {type(exc).__name__}: {exc}"))
+                findings.append(_internal(doc, f"rule {spec.id} failed: {type(exc).__name__}: {_short(str(exc))}"))
                 continue
+            finally:
+                took = clock() - started
+                if took > slowest_time:
+                    slowest, slowest_time = spec.id, took
             if spec.limit is not None:
                 hits = hits[: max(spec.limit, 0)]
             for hit in hits:
@@ -60,9 +81,32 @@ class Engine:
                     fix = None
                 level = hit.level or spec.level
                 findings.append(_stamp(doc, spec.id, spec.kind, level, spec.link, hit, fix))
+        if stopped or skipped:
+            findings.append(_stamp(doc, TIMEOUT, "internal", Level.ERROR, None,
+                                   Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
         findings = suppress(doc, findings)
         findings.sort(key=Finding.sort_key)
         return _dedupe(findings)
+
+
+def _timeout_message(deadline: Deadline, slowest: str, slowest_time: float, stopped: list[str], skipped: int) -> str:
+    """One line for all the rules of a file that ran out of time: which, and the bounds."""
+    slow = f"slowest rule {slowest} ({slowest_time:.1f} s)"
+    named = ", ".join(stopped[:3]) + (f" and {len(stopped) - 3} more" if len(stopped) > 3 else "")
+    if skipped:
+        text = (f"checking stopped at this file's time budget of {deadline.budget:g} s: {skipped} "
+                f"rule{'s' if skipped != 1 else ''} not run; {slow}")
+        return text + (f"; out of time: {named}" if stopped else "")
+    one = len(stopped) == 1
+    return (f"rule{'' if one else 's'} {named} ran out of time on this file (limits: {deadline.rule_limit:g} s a rule, "
+            f"{deadline.budget:g} s a file; a pattern that backtracks too much, or a text too large); "
+            f"{'its' if one else 'their'} findings here are missing; {slow}")
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """An error's text cut to one line of bounded length: it may quote hostile input."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _touches_quotes(doc: Document, fix: Fix) -> bool:
@@ -93,7 +137,7 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
     events = sorted(doc.directives, key=lambda d: d.offset)
     kept = []
     for finding in findings:
-        if finding.rule in (INTERNAL_ERROR, FRONT_MATTER):
+        if finding.rule in _OWN:
             kept.append(finding)
             continue
         disabled: set[str] = set()

@@ -8,14 +8,16 @@ from typing import Iterable, Iterator, NamedTuple
 
 import regex
 
+from newslint.deadline import Deadline
 from newslint.document import Document, Region, Span
 from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
-# One pathological pattern must not hang a run; the engine reports the timeout.
-MATCH_TIMEOUT_SECONDS = 2.0
+# One pathological pattern must not hang a run: every call of a pattern gets what is left
+# of its rule's time on the document (`doc.deadline`, see deadline.py) as its timeout,
+# and the engine reports the rule that ran out.
 # A prefiltered pattern is tried at each place it can start, unless there is more than one
 # such place in this many characters (a scan of the text is then quicker, same matches).
 SCAN_EVERY = 400
@@ -111,8 +113,10 @@ class Scope:
         return [r for r in doc.regions if r.kind in self.kinds]
 
 
-def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT_SECONDS)
+def finditer(pattern: regex.Pattern[str], text: str, deadline: Deadline, start: int = 0,
+             end: int | None = None) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer`, within what is left of the rule's time (one timeout for the scan)."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=deadline.left())
 
 
 def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
@@ -128,7 +132,8 @@ def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
         return
     if isinstance(pattern, Deferred):
         pattern = pattern.pattern
-    matches = finditer(pattern, text) if starts is None else matches_at(pattern, text, starts, MATCH_TIMEOUT_SECONDS)
+    deadline = doc.deadline
+    matches = finditer(pattern, text, deadline) if starts is None else matches_at(pattern, text, starts, deadline)
     for m in matches:
         if m.end() > m.start() and scope.allows(doc, m.start(), m.end()):
             yield m
@@ -161,12 +166,13 @@ class Union:
         if not candidates:
             return
         text = scope.text(doc)
+        left = doc.deadline.left
         end = 0
         tried_at = -1
         for start, i in candidates:
             if start < end or start == tried_at:
                 continue
-            m = self.pattern(i).match(text, start, timeout=MATCH_TIMEOUT_SECONDS)
+            m = self.pattern(i).match(text, start, timeout=left())
             if m is None:
                 continue
             tried_at = start  # the alternation takes this alternative, even an empty match
