@@ -131,7 +131,7 @@ def load_config(path: Path | None) -> Config:
 
     def fail(key: str, message: str) -> ConfigError:
         line, column = positions.get(key, (1, 1))
-        return ConfigError(f"{path}:{line}:{column}: {message} [{key}]")
+        return ConfigError(f"{path}:{line}:{column}: {schema.shorten(message)} [{schema.shorten(key, 60)}]")
 
     values: dict[str, Any] = {}
     for key, value in data.items():

@@ -13,7 +13,7 @@ from newslint.document import Document, Region, Span
 from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
-from newslint.schema import OptionError
+from newslint.schema import OptionError, shown
 
 # One pathological pattern must not hang a run: every call of a pattern gets what is left
 # of its rule's time on the document (`doc.deadline`, see deadline.py) as its timeout,
@@ -36,7 +36,7 @@ def compile_pattern(key: str, pattern: str, ignorecase: bool = False) -> regex.P
     try:
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
-        raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+        raise OptionError(key, f"invalid regular expression {shown(pattern)}: {exc}") from None
 
 
 class Prepared(NamedTuple):

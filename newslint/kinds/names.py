@@ -44,7 +44,7 @@ def _name_groups(key: str) -> schema.Validator:
         groups = []
         for item in value:
             if not isinstance(item, list) or len(item) < 2 or not all(isinstance(v, str) and v.strip() for v in item):
-                raise OptionError(key, f"expected a list of two or more names, got {item!r}")
+                raise OptionError(key, f"expected a list of two or more names, got {schema.shown(item)}")
             groups.append([v.strip() for v in item])
         return groups
 
@@ -60,7 +60,8 @@ def _spellings(value: Any) -> dict[str, tuple[list[str], list[str]]]:
         if isinstance(entry, dict):
             unknown = set(entry) - {"variants", "exceptions"}
             if unknown:
-                raise OptionError("spellings", f"unknown key {sorted(unknown)[0]!r} under {preferred!r} (expected variants, exceptions)")
+                raise OptionError("spellings", f"unknown key {schema.shown(sorted(map(str, unknown))[0])} under "
+                                               f"{schema.shown(preferred)} (expected variants, exceptions)")
             variants, exceptions = entry.get("variants"), entry.get("exceptions", [])
         else:
             variants, exceptions = entry, []
@@ -68,9 +69,9 @@ def _spellings(value: Any) -> dict[str, tuple[list[str], list[str]]]:
             variant_list = schema.string_list(variants)
             exception_list = schema.string_list(exceptions)
         except ValueError as exc:
-            raise OptionError("spellings", f"{preferred!r}: {exc}") from None
+            raise OptionError("spellings", f"{schema.shown(preferred)}: {exc}") from None
         if not variant_list:
-            raise OptionError("spellings", f"{preferred!r} needs at least one variant")
+            raise OptionError("spellings", f"{schema.shown(preferred)} needs at least one variant")
         out[str(preferred)] = (variant_list, exception_list)
     return out
 
@@ -530,7 +531,8 @@ def _compile_house(spec: RuleSpec) -> Check:
     for preferred, (variants, excepted) in spellings.items():
         for variant in variants:
             if variant in preferred_of and preferred_of[variant] != preferred:
-                raise OptionError("spellings", f"{variant!r} is listed under both {preferred_of[variant]!r} and {preferred!r}")
+                raise OptionError("spellings", f"{schema.shown(variant)} is listed under both "
+                                               f"{schema.shown(preferred_of[variant])} and {schema.shown(preferred)}")
             preferred_of[variant] = preferred
         exceptions.extend(excepted)
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
