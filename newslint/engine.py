@@ -130,41 +130,46 @@ def _internal(doc: Document, message: str) -> Finding:
 
 
 def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Apply `<!-- newslint-disable/enable/disable-next-line -->` comments."""
+    """Apply `<!-- newslint-disable/enable/disable-next-line -->` comments.
+
+    One sweep over the findings in offset order and the directives in theirs (asking every
+    directive about every finding was quadratic: 20,000 directives, a minute).
+    """
     if not doc.directives:
         return findings
-    # Per line: which selectors are switched off from that point on.
     events = sorted(doc.directives, key=lambda d: d.offset)
-    kept = []
-    for finding in findings:
+    next_line: dict[int, list[tuple[str, ...]]] = {}
+    switches = []
+    for d in events:
+        if d.action == "disable-next-line":
+            next_line.setdefault(d.line + 1, []).append(d.rules)
+        else:
+            switches.append(d)
+    dropped: set[int] = set()
+    disabled: set[str] = set()
+    everything = False
+    applied = 0
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].offset):
+        finding = findings[index]
         if finding.rule in _OWN:
-            kept.append(finding)
             continue
-        disabled: set[str] = set()
-        everything = False
-        silenced = False
-        for d in events:
-            if d.action == "disable-next-line":
-                if finding.line == d.line + 1 and (not d.rules or rule_matches(finding.rule, d.rules)):
-                    silenced = True
-                continue
-            if d.offset > finding.offset:
-                break
+        while applied < len(switches) and switches[applied].offset <= finding.offset:
+            d = switches[applied]
+            applied += 1
             if d.action == "disable":
                 if d.rules:
                     disabled.update(d.rules)
                 else:
                     everything = True
+            elif d.rules:
+                disabled.difference_update(d.rules)
             else:
-                if d.rules:
-                    disabled.difference_update(d.rules)
-                else:
-                    disabled.clear()
-                    everything = False
+                disabled.clear()
+                everything = False
+        silenced = any(not rules or rule_matches(finding.rule, rules) for rules in next_line.get(finding.line, ()))
         if silenced or everything or rule_matches(finding.rule, disabled):
-            continue
-        kept.append(finding)
-    return kept
+            dropped.add(index)
+    return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:
