@@ -23,7 +23,22 @@ from typing import Iterator
 
 # The longest text between an opening and a closing mark that is still read as markup.
 _BOUND = 2048
-_CANDIDATE = re.compile(r"[`<!\[\]\\~*_]")
+_FOREVER = 1 << 62
+# Where markup can start, and cheap necessary conditions for it, tried by the regex
+# engine rather than in Python: a `<` that is a comment or is closed by a `>` before any
+# other `<`; a backtick run's first backtick; the two characters that open an image or
+# end a link's text; an escape; emphasis markers in full.
+_ALTERNATIVES = {
+    "`": r"(?<!`)`",
+    "<": r"<(?:!--|(?=[^<>]*>))",
+    "!": r"!\[",
+    "[": r"\[",
+    "]": r"\][(\[]",
+    "\\": r"\\[!-/:-@\[-`{-~\r\n]",
+    "~": r"~~",
+    "emph": r"(?P<emph>(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])"
+            r"|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_]))",
+}
 _TICKS = re.compile(r"`+")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 # What `</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][^<>]*?)?\s*/?>` matches, for a text that
@@ -31,27 +46,21 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\
 # without the lazy scan that was quadratic in a run of spaces.
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s*/?|\s+[A-Za-z_:][^<>]*)>")
 _ANGLE = re.compile(r"[<>]")
-_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
-_EMPH = re.compile(
-    r"(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_])"
-)
 _SPACES = re.compile(r"\s*")
 _URL_STOP = re.compile(r"[)\s]")
 
 
+_CANDIDATES = re.compile("|".join(_ALTERNATIVES.values()))
+
+
 class _Positions:
-    """Where a mark (a character, or `-->`) stands in a block, for "the first one at or after i"."""
+    """Where a mark (a character class, or `-->`) stands in a block, for "the first one
+    at or after i"."""
 
     __slots__ = ("offsets",)
 
     def __init__(self, text: str, mark: str) -> None:
-        offsets = []
-        find = text.find
-        pos = find(mark)
-        while pos != -1:
-            offsets.append(pos)
-            pos = find(mark, pos + 1)
-        self.offsets = offsets
+        self.offsets = [m.start() for m in re.finditer(mark, text)]
 
     def next(self, at: int) -> int:
         """The first offset >= `at`, or -1."""
@@ -67,16 +76,22 @@ class _Block:
         self.text = text
         self._marks: dict[str, _Positions] = {}
         self._space_end: dict[int, int] = {}
-        self._url_end: dict[int, int] = {}
         self._code: list[tuple[int, int]] | None = None
         self._code_starts: list[int] = []
+        # opening ("[", "![", "](") -> the offset before which markup starting with it
+        # cannot match: a run of them then costs one look-up each, not a search each
+        self.dead: dict[str, int] = {}
+
+    def next_mark(self, pattern: str, at: int) -> int:
+        """The first match of `pattern` (a mark) at or after `at`, or -1."""
+        marks = self._marks.get(pattern)
+        if marks is None:
+            marks = self._marks[pattern] = _Positions(self.text, pattern)
+        return marks.next(at)
 
     def closing(self, char: str, at: int, bound: int = _BOUND) -> int:
         """The first `char` at or after `at`, no more than `bound` characters on; -1 if none."""
-        marks = self._marks.get(char)
-        if marks is None:
-            marks = self._marks[char] = _Positions(self.text, char)
-        found = marks.next(at)
+        found = self.next_mark(re.escape(char), at)
         return found if found != -1 and found - at <= bound else -1
 
     def spaces_end(self, at: int) -> int:
@@ -87,14 +102,14 @@ class _Block:
             end = self._space_end[at] = m.end() if m else at
         return end
 
-    def url_end(self, at: int) -> int:
-        """The end of the longest run (at most _BOUND) of characters other than `)` and white space."""
-        end = self._url_end.get(at)
-        if end is None:
-            m = _URL_STOP.search(self.text, at, at + _BOUND + 1)
-            end = m.start() if m else min(len(self.text), at + _BOUND)
-            end = self._url_end[at] = min(end, at + _BOUND)
-        return end
+    def url_stop(self, at: int) -> int:
+        """The first `)` or white space at or after `at`, or -1."""
+        return self.next_mark(_URL_STOP.pattern, at)
+
+    def kill(self, kind: str, until: int, at: int) -> None:
+        """Markup of `kind` cannot start before `until` (found at `at`)."""
+        if until > at + 1:
+            self.dead[kind] = until
 
     def code_span(self, at: int) -> tuple[int, int] | None:
         """The code span starting at `at`, if one does."""
@@ -133,15 +148,21 @@ def _code_spans(text: str) -> list[tuple[int, int]]:
 def inline_markup(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each piece of inline markup in `text`, in order, not overlapping."""
     block = _Block(text)
+    dead = block.dead
     size = len(text)
-    candidates = _CANDIDATE.search
+    search = _CANDIDATES.search
     pos = 0
     while True:
-        found = candidates(text, pos)
+        found = search(text, pos)
         if found is None:
             return
         p = found.start()
-        end = _match_at(block, text, p, size)
+        if found.lastgroup == "emph":
+            end = found.end()
+        elif dead and dead.get(found.group(), 0) > p:
+            end = -1  # a "[" or "](" whose closing mark is known not to come in time
+        else:
+            end = _match_at(block, text, p, size)
         if end > p:
             yield p, end
             pos = end
@@ -150,15 +171,16 @@ def inline_markup(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _match_at(block: _Block, text: str, p: int, size: int) -> int:
-    """Where the markup starting at `p` ends, or -1 when none starts there."""
+    """Where the markup starting at `p` ends, or -1 when none starts there (a candidate
+    from `_candidates`: its first characters are known)."""
     c = text[p]
     if c == "`":
         span = block.code_span(p)
         return span[1] if span is not None else -1
     if c == "<":
         if text.startswith("<!--", p):
-            close = block.closing("-->", p + 4)
-            if close != -1:
+            close = block.next_mark("-->", p + 4)
+            if close != -1 and close - (p + 4) <= _BOUND:
                 return close + 3
         m = _AUTOLINK.match(text, p)
         if m is not None:
@@ -170,31 +192,32 @@ def _match_at(block: _Block, text: str, p: int, size: int) -> int:
                 return m.end()
         return -1
     if c == "!":
-        if p + 1 < size and text[p + 1] == "[":
-            return _image(block, text, p, size)
-        return -1
+        return _image(block, text, p, size)
     if c == "[":
-        close = block.closing("]", p + 1)
-        if close != -1 and close + 1 < size and text[close + 1] in "([":
+        close = block.next_mark(r"\]", p + 1)
+        if close == -1:
+            block.kill("[", _FOREVER, p)
+        elif close - (p + 1) > _BOUND:
+            block.kill("[", close - _BOUND - 1, p)  # every "[" before it is as far from it
+        elif close + 1 < size and text[close + 1] in "([":
             return p + 1
+        else:
+            block.kill("[", close, p)  # every "[" before it has this "]" next
         return -1
     if c == "]":
         return _link_close(block, text, p, size)
     if c == "\\":
-        if p + 1 < size and (text[p + 1] in _ESCAPABLE or text[p + 1] == "\n"
-                             or (text[p + 1] == "\r" and p + 2 < size and text[p + 2] == "\n")):
+        if text[p + 1] != "\r" or text.startswith("\n", p + 2):
             return p + 1
         return -1
-    if c == "~":
-        return p + 2 if text.startswith("~~", p) else -1
-    m = _EMPH.match(text, p)
-    return m.end() if m is not None else -1
+    return p + 2  # "~~"
 
 
 def _image(block: _Block, text: str, p: int, size: int) -> int:
     """`![alt]`, optionally followed by `(target)` or `[label]`."""
-    close = block.closing("]", p + 2)
-    if close == -1:
+    close = block.next_mark(r"\]", p + 2)
+    if close == -1 or close - (p + 2) > _BOUND:
+        block.kill("![", _FOREVER if close == -1 else close - _BOUND - 2, p)
         return -1
     after = close + 1
     if after < size and text[after] == "(":
@@ -211,13 +234,9 @@ def _image(block: _Block, text: str, p: int, size: int) -> int:
 def _link_close(block: _Block, text: str, p: int, size: int) -> int:
     """`](target "title")` or `][label]` after a link's text."""
     after = p + 1
-    if after >= size:
-        return -1
     if text[after] == "[":
         end = block.closing("]", after + 1)
         return end + 1 if end != -1 else -1
-    if text[after] != "(":
-        return -1
     start = after + 1
     if start < size and text[start] == "<":
         close = block.closing(">", start + 1)
@@ -225,7 +244,20 @@ def _link_close(block: _Block, text: str, p: int, size: int) -> int:
             end = _target_tail(block, text, close + 1, size)
             if end != -1:
                 return end
-    return _target_tail(block, text, block.url_end(start), size)
+    # The target is the longest run of up to _BOUND characters other than ")" and white
+    # space, taken whole (the expression matched it atomically).
+    stop = block.url_stop(start)
+    if stop == -1 or stop - start > _BOUND:
+        end = min(size, start + _BOUND)
+        found = _target_tail(block, text, end, size)
+        if found == -1 and (stop == -1 or end < stop):
+            # Every "](" from here until its target can reach the stop fails the same way.
+            block.kill("](", _FOREVER if stop == -1 else stop - _BOUND - 2, p)
+        return found
+    found = _target_tail(block, text, stop, size)
+    if found == -1 and text.find("](<", p + 1, stop) == -1:
+        block.kill("](", stop, p)  # every "](" before the stop has this target's end and tail
+    return found
 
 
 def _target_tail(block: _Block, text: str, at: int, size: int) -> int:
