@@ -30,57 +30,57 @@ LARGEST = 4 * MIB - 64
 PARAGRAPH = "The minister said on Tuesday that the plan, which cost $4m, would work.\n\n"
 
 
-def _line(unit: str, size: int = LARGEST) -> str:
+def _line(unit: str, size: int) -> str:
     """`unit` repeated to about `size` bytes, as one line of one paragraph."""
     return "Headline\n\n" + unit * max(1, size // len(unit.encode())) + "\n"
 
 
-# name -> article text. Each aims at one pattern's worst case (see the comments).
-ARTICLES: dict[str, Callable[[], str]] = {
+# name -> article of about `size` bytes. Each aims at one pattern's worst case.
+ARTICLES: dict[str, Callable[[int], str]] = {
     # inline code spans: one long run, and runs of every length (CommonMark pairing)
-    "backtick run": lambda: _line("`", 100_000),
-    "backtick runs 1..2000": lambda: "Headline\n\n" + " ".join("`" * n for n in range(1, 2001)) + "\n",
+    "backtick run": lambda size: _line("`", size),
+    "backtick runs 1..n": lambda size: "Headline\n\n" + " ".join("`" * n for n in range(1, int((2 * size) ** 0.5) - 2)) + "\n",
     # HTML comments and suppression directives never closed, and many closed ones
-    "open comments": lambda: _line("<!-- newslint-disable ", 20_000 * 22),
-    "open comment marks": lambda: _line("<!--", MIB),
-    "many directives": lambda: "Headline\n\n" + "<!-- newslint-disable-next-line AP -->\nKiev.\n\n" * 20_000,
+    "open comments": lambda size: _line("<!-- newslint-disable ", size),
+    "open comment marks": lambda size: _line("<!--", size),
+    "many directives": lambda size: "Headline\n\n" + "<!-- newslint-disable-next-line AP -->\nKiev.\n\n" * (size // 46),
     # links and images: brackets that open and never close, and link targets
-    "open brackets": lambda: _line("["),
-    "nested brackets": lambda: "Headline\n\n" + "[" * 50_000 + "a" + "]" * 50_000 + "\n",
-    "link openings": lambda: _line("[a]("),
-    "link targets": lambda: _line("]("),
-    "images": lambda: _line("!["),
-    "angle brackets": lambda: _line("<a "),
+    "open brackets": lambda size: _line("[", size),
+    "nested brackets": lambda size: "Headline\n\n" + "[" * (size // 2) + "a" + "]" * (size // 2) + "\n",
+    "link openings": lambda size: _line("[a](", size),
+    "link targets": lambda size: _line("](", size),
+    "images": lambda size: _line("![", size),
+    "angle brackets": lambda size: _line("<a ", size),
     # emphasis
-    "stars": lambda: _line("*"),
-    "underscores": lambda: _line("_"),
-    "nested emphasis": lambda: _line("*a _b **c __d "),
-    # long runs of one character, and one 4 MiB line of prose
-    "run of a": lambda: _line("a"),
-    "one long word": lambda: "Headline\n\nA" + "a" * LARGEST + ".\n",
-    "run of spaces": lambda: "Headline\n\nA" + " " * LARGEST + "b.\n",
-    "run of dots": lambda: _line("."),
-    "run of dashes": lambda: _line("-"),
-    "run of digits": lambda: _line("1"),
-    "4 MiB line of prose": lambda: _line("The minister said the plan would work. "),
-    "4 MiB of paragraphs": lambda: "Headline\n\n" + PARAGRAPH * (LARGEST // len(PARAGRAPH)),
+    "stars": lambda size: _line("*", size),
+    "underscores": lambda size: _line("_", size),
+    "nested emphasis": lambda size: _line("*a _b **c __d ", size),
+    # long runs of one character, and one line of prose as long as a file may be
+    "run of a": lambda size: _line("a", size),
+    "one long word": lambda size: "Headline\n\nA" + "a" * size + ".\n",
+    "run of spaces": lambda size: "Headline\n\nA" + " " * size + "b.\n",
+    "run of dots": lambda size: _line(".", size),
+    "run of dashes": lambda size: _line("-", size),
+    "run of digits": lambda size: _line("1", size),
+    "one line of prose": lambda size: _line("The minister said the plan would work. ", size),
+    "paragraphs of prose": lambda size: "Headline\n\n" + PARAGRAPH * (size // len(PARAGRAPH)),
     # quotations and attribution
-    "unclosed double quotes": lambda: _line('"a '),
-    "unclosed curly quotes": lambda: _line("\u201ca "),
-    "apostrophes": lambda: _line("'a "),
-    "short quotations": lambda: _line('"We will," he said. '),
+    "unclosed double quotes": lambda size: _line('"a ', size),
+    "unclosed curly quotes": lambda size: _line("\u201ca ", size),
+    "apostrophes": lambda size: _line("'a ", size),
+    "short quotations": lambda size: _line('"We will," he said. ', size),
     # names, numbers and dates
-    "capitalised words": lambda: _line("Aab Aba Abb "),
-    "numbers": lambda: _line("1,000 2.5 3/4/22 "),
-    "weekday dates": lambda: _line("Tuesday, March 7, 2024 "),
+    "capitalised words": lambda size: _line("Aab Aba Abb ", size),
+    "numbers": lambda size: _line("1,000 2.5 3/4/22 ", size),
+    "weekday dates": lambda size: _line("Tuesday, March 7, 2024 ", size),
     # sentences and front matter
-    "abbreviations": lambda: _line("Mr. Dr. St. "),
-    "front matter": lambda: "---\ntitle: x\n" + "key: value\n" * 100_000 + "---\n\nHeadline\n\nText.\n",
-    "front matter title": lambda: "---\ntitle: " + " " * MIB + "x\n---\n\nText.\n",
+    "abbreviations": lambda size: _line("Mr. Dr. St. ", size),
+    "front matter": lambda size: "---\ntitle: x\n" + "key: value\n" * (size // 44) + "---\n\nHeadline\n\nText.\n",
+    "front matter title": lambda size: "---\ntitle: " + " " * (size // 4) + "x\n---\n\nText.\n",
     # Markdown structure (markdown-it-py)
-    "nested blockquotes": lambda: "Headline\n\n" + "> " * 5_000 + "Quote.\n",
-    "nested lists": lambda: "Headline\n\n" + "".join("  " * i + "- item\n" for i in range(2_000)),
-    "many lines": lambda: "Headline\n\n" + "a\n" * (LARGEST // 2),
+    "nested blockquotes": lambda size: "Headline\n\n" + "> " * 5_000 + "Quote.\n",
+    "nested lists": lambda size: "Headline\n\n" + "".join("  " * i + "- item\n" for i in range(int(size ** 0.5) - 4)),
+    "many lines": lambda size: "Headline\n\n" + "a\n" * (size // 2),
 }
 
 CATASTROPHIC = "(?:a|aa)+$"
@@ -99,13 +99,19 @@ HOSTILE_RULES: dict[str, str] = {
     "ConditionalSecond": f"extends: conditional\nmessage: '%s'\nfirst: 'a'\nsecond: '{CATASTROPHIC}'\n",
     "Capitalization": f"extends: capitalization\nmessage: '%s'\nmatch: '{CATASTROPHIC}'\n",
     "NamesTransliterations": f"extends: names\nmessage: '%s'\ncheck: variants\ntransliterations: {{'{CATASTROPHIC}': x}}\n",
-    "NamesSuffixes": f"extends: names\nmessage: '%s'\ncheck: variants\nsuffixes: ['{CATASTROPHIC}']\n",
+    "NamesSuffixes": f"extends: names\nmessage: '%s'\ncheck: variants\nmax_distance: 60\nsuffixes: ['{CATASTROPHIC}']\n",
     "AttributionVague": f"extends: attribution\nmessage: '%s'\ncheck: vague\nphrases: ['{CATASTROPHIC}']\n",
 }
-HOSTILE_ARTICLE = ("Headline\n\n" + ("a" * 40 + "! ") * 8 + "\n\n"
-                   + "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa! "
-                   + "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab said.\n\n"
-                   + "# " + "a" * 40 + "!\n\n" + '"' + "a" * 40 + '!" ' * 3 + "\n")
+HOSTILE_ARTICLE = (
+    "Headline\n\n"
+    # pattern kinds and attribution: runs of a's each followed by "!"
+    + ("a" * 40 + "! ") * 8 + "\n\n"
+    # names: spellings one edit apart (transliterations fold them) and a name that is
+    # another plus a long ending (suffixes are tried on the ending)
+    + "Abab said. Abab said. Abab" + "a" * 40 + "b said. " + "A" + "a" * 40 + "! A" + "a" * 41 + "! A" + "a" * 40 + "b said.\n\n"
+    + "# " + "a" * 40 + "!\n\n"
+    + ('"' + "a" * 40 + '!" ') * 3 + "\n"
+)
 HOSTILE_BUDGET = 1.0
 
 
@@ -188,13 +194,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", help="run only the cases whose name holds this")
     parser.add_argument("--timeout", type=float, default=120.0, help="kill a case after this many seconds")
+    parser.add_argument("--size", type=int, default=LARGEST, help="bytes of each article (default: the most newslint checks)")
     args = parser.parse_args()
     print(f"{'case':<26} {'size':>10} {'seconds':>8} {'peak RSS MB':>12}  exit  timeout finding")
     with tempfile.TemporaryDirectory() as scratch:
         for name, build in ARTICLES.items():
             if args.only and args.only not in name:
                 continue
-            text = build()
+            text = build(args.size)
             result = check_article(Path(scratch), name, text, args.timeout)
             code = "kill" if result.returncode is None else str(result.returncode)
             print(f"{name:<26} {len(text.encode()):>10,} {result.seconds:>8.2f} {result.peak_rss_mb:>12.0f}  {code:>4}  "
