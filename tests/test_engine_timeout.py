@@ -71,3 +71,18 @@ def test_no_comment_in_the_article_switches_the_timeout_finding_off() -> None:
 
 def test_a_fast_run_has_no_timeout_finding() -> None:
     assert [f.rule for f in _run(Engine([_rule("T.B", _fine)], budget=0.5))] == ["T.B"]
+
+
+def test_one_rule_reports_at_most_a_thousand_findings_a_file() -> None:
+    from newslint.engine import MAX_FINDINGS_PER_RULE
+
+    asked = []
+
+    def endless(doc: Document) -> Iterator[Hit]:
+        while True:
+            asked.append(1)
+            yield Hit(10, 13, "again")
+
+    findings = Engine([_rule("T.Many", endless)]).check(parse_document(TEXT, "a.md"))
+    assert len(findings) == 1  # the same span and message: one finding after deduplication
+    assert len(asked) == MAX_FINDINGS_PER_RULE  # and the rule was not asked for more

@@ -111,3 +111,14 @@ def test_a_date_format_with_small_widths_still_loads(tmp_path: Path) -> None:
     result = _check(folder)
     assert result.returncode == 1, result.stderr
     assert "suggestion: 07 March   2024" in result.stdout
+
+
+@pytest.mark.parametrize("rule, key", [
+    ("extends: existence\nmessage: x\ntokens: ['(?:a{60000}){60000}']\n", "tokens"),
+    ("extends: existence\nmessage: x\nraw: ['(?:(?:(?:a{100}){100}){100})']\n", "raw"),
+    ("extends: attribution\nmessage: x\ncheck: vague\nphrases: ['(?:ab{1000}){1000}']\n", "phrases"),
+])
+def test_a_pattern_whose_counted_repeats_would_fill_memory_when_compiled_is_refused(tmp_path: Path, rule: str, key: str) -> None:
+    # regex copies a counted repeat's body when compiling: (?:a{1000}){1000} took 274 MB.
+    _assert_load_error(_check(_project(tmp_path, rule)),
+                       rf"packs/Pack/Rule\.yml:\d+:\d+: a counted repeat too large in .* \[({key}|tokens)\]")

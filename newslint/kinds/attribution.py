@@ -442,6 +442,10 @@ def _vague_rule(spec: RuleSpec) -> Check:
     # The phrases are the user's regular expressions: `regex`, whose matching takes a timeout.
     import regex
 
+    from newslint.kinds._pattern import check_expansion
+
+    for phrase in phrases:
+        check_expansion("phrases", phrase)
     try:
         pattern = regex.compile("|".join(f"(?:{p})" for p in phrases), regex.IGNORECASE)
     except (regex.error, ValueError, OverflowError) as exc:
