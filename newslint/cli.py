@@ -28,6 +28,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_ERROR, f"newslint: error: {message}\n")
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {value[:40]!r}") from None
+    if not 0 < seconds <= 86400:
+        raise argparse.ArgumentTypeError("expected a number of seconds above 0 and at most 86400")
+    return seconds
+
+
 def _csv(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
@@ -89,6 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="colour the text report (default auto: on a terminal whose TERM is not 'dumb'; "
                             "NO_COLOR turns it off, FORCE_COLOR on)")
     _add_trust_flags(check)
+    check.add_argument("--file-timeout", type=_seconds, metavar="SECONDS",
+                       help="time all rules together may take on one file before it gets a newslint.timeout finding (default 10)")
 
     rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -222,6 +234,8 @@ def _check(args: argparse.Namespace) -> int:
     # --exclude replaces the config's exclude, --extend-exclude adds to it, as in ruff.
     exclude = tuple(args.exclude) if args.exclude is not None else config.exclude
     config = config._replace(exclude=exclude + tuple(args.extend_exclude))
+    if args.file_timeout is not None:
+        config = config._replace(file_timeout=args.file_timeout)
     linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
     cache = None
     # --isolated trusts nothing of the tree, so neither a committed findings cache.

@@ -10,6 +10,7 @@ from types import MappingProxyType
 from typing import Any, Iterable, Mapping, NamedTuple
 
 from newslint import schema
+from newslint.deadline import DEFAULT_BUDGET
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
 from newslint.trees import inside, reaches_outside, read_confined, repository_root
@@ -48,6 +49,9 @@ class Config(NamedTuple):
     date_key: str = "date"
     # --follow-symlinks: read articles, config and rule files through links out of their trees.
     follow_symlinks: bool = False
+    # Seconds all rules together may take on one file. Only the user who runs newslint sets
+    # it (--file-timeout), never a config file: a repository's config is not trusted.
+    file_timeout: float = DEFAULT_BUDGET
 
     @property
     def root(self) -> Path:
@@ -140,7 +144,7 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
 
     def fail(key: str, message: str) -> ConfigError:
         line, column = positions.get(key, (1, 1))
-        return ConfigError(f"{path}:{line}:{column}: {message} [{key}]")
+        return ConfigError(f"{path}:{line}:{column}: {schema.shorten(message)} [{schema.shorten(key, 60)}]")
 
     values: dict[str, Any] = {}
     for key, value in data.items():

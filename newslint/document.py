@@ -12,6 +12,8 @@ import re
 from functools import cached_property
 from typing import Any, Callable, Iterator, NamedTuple, TypeVar
 
+from newslint.deadline import Deadline
+
 T = TypeVar("T")
 
 REGION_KINDS = ("title", "heading", "paragraph", "blockquote", "list")
@@ -148,6 +150,8 @@ class Document:
         self.published = published
         # Segmentations computed once and shared by every rule (see `memo`).
         self._memo: dict[str, Any] = {}
+        # The rules' time on this document; the engine sets a fresh one when it checks it.
+        self.deadline = Deadline()
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, format={self.format!r}, characters={len(self.text)}, regions={len(self.regions)})"

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import fnmatch
+from itertools import islice
+from time import monotonic
 from typing import Iterable, Sequence
 
+from newslint.deadline import DEFAULT_BUDGET, RULE_LIMIT, Deadline
 from newslint.document import Document
 from newslint.finding import Finding, Fix, Hit, Level
 from newslint.overlaps import one_per_problem
@@ -12,6 +15,12 @@ from newslint.rules import Rule
 
 INTERNAL_ERROR = "newslint.internal-error"
 FRONT_MATTER = "newslint.front-matter"
+TIMEOUT = "newslint.timeout"
+# The most findings one rule reports on one file. An article of a million "..." gave a
+# million ellipsis findings and 3 GB of memory; no edited article comes near this.
+MAX_FINDINGS_PER_RULE = 1000
+# Findings of newslint itself, which no comment in the article can switch off.
+_OWN = frozenset({INTERNAL_ERROR, FRONT_MATTER, TIMEOUT})
 
 
 def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
@@ -25,31 +34,47 @@ def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
 
 
 class Engine:
-    def __init__(self, rules: Sequence[Rule]) -> None:
+    def __init__(self, rules: Sequence[Rule], budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
         self.rules = list(rules)
+        self.budget = budget  # seconds for all rules together on one file (see deadline.py)
+        self.rule_limit = rule_limit
 
     def check(self, doc: Document, ignore: Sequence[str] = ()) -> list[Finding]:
         findings: list[Finding] = []
         for offset, message in doc.problems:
             findings.append(_stamp(doc, FRONT_MATTER, "parse", Level.ERROR, None, Hit(offset, offset, message)))
         disabled = doc.disabled
+        deadline = doc.deadline = Deadline(self.budget, self.rule_limit)
+        clock = monotonic
+        slowest, slowest_time = "", 0.0
+        stopped: list[str] = []  # rules that ran out of their share of the time
+        skipped = 0  # rules not run once the file's budget was spent
         for rule in self.rules:
             spec = rule.spec
             if ignore and rule_matches(spec.id, ignore):
                 continue
             if disabled and rule_matches(spec.id, disabled):
                 continue
+            started = clock()
+            if started >= deadline.end:
+                skipped += 1
+                continue
+            deadline.start_rule(started)
             try:
                 found = rule.check(doc)
                 if found == ():  # a gated rule with nothing to look at: the common case
                     continue
-                hits = list(found)
+                hits = list(islice(found, MAX_FINDINGS_PER_RULE))
             except TimeoutError:
-                findings.append(_internal(doc, f"rule {spec.id} timed out on this file (its pattern backtracks too much)"))
-                continue
+                stopped.append(spec.id)
+                hits = []
             except Exception as exc:  # one broken rule must not stop the run
-                findings.append(_internal(doc, f"rule {spec.id} failed: {type(exc).__name__}: {exc}"))
+                findings.append(_internal(doc, f"rule {spec.id} failed: {type(exc).__name__}: {_short(str(exc))}"))
                 continue
+            finally:
+                took = clock() - started
+                if took > slowest_time:
+                    slowest, slowest_time = spec.id, took
             if spec.limit is not None:
                 hits = hits[: max(spec.limit, 0)]
             for hit in hits:
@@ -61,9 +86,32 @@ class Engine:
                     fix = None
                 level = hit.level or spec.level
                 findings.append(_stamp(doc, spec.id, spec.kind, level, spec.link, hit, fix))
+        if stopped or skipped:
+            findings.append(_stamp(doc, TIMEOUT, "internal", Level.ERROR, None,
+                                   Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
         findings = suppress(doc, findings)
         findings.sort(key=Finding.sort_key)
         return one_per_problem(_dedupe(findings))
+
+
+def _timeout_message(deadline: Deadline, slowest: str, slowest_time: float, stopped: list[str], skipped: int) -> str:
+    """One line for all the rules of a file that ran out of time: which, and the bounds."""
+    slow = f"slowest rule {slowest} ({slowest_time:.1f} s)"
+    named = ", ".join(stopped[:3]) + (f" and {len(stopped) - 3} more" if len(stopped) > 3 else "")
+    if skipped:
+        text = (f"checking stopped at this file's time budget of {deadline.budget:g} s: {skipped} "
+                f"rule{'s' if skipped != 1 else ''} not run; {slow}")
+        return text + (f"; out of time: {named}" if stopped else "")
+    one = len(stopped) == 1
+    return (f"rule{'' if one else 's'} {named} ran out of time on this file (limits: {deadline.rule_limit:g} s a rule, "
+            f"{deadline.budget:g} s a file; a pattern that backtracks too much, or a text too large); "
+            f"{'its' if one else 'their'} findings here are missing; {slow}")
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """An error's text cut to one line of bounded length: it may quote hostile input."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _touches_quotes(doc: Document, fix: Fix) -> bool:
@@ -87,41 +135,46 @@ def _internal(doc: Document, message: str) -> Finding:
 
 
 def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Apply `<!-- newslint-disable/enable/disable-next-line -->` comments."""
+    """Apply `<!-- newslint-disable/enable/disable-next-line -->` comments.
+
+    One sweep over the findings in offset order and the directives in theirs (asking every
+    directive about every finding was quadratic: 20,000 directives, a minute).
+    """
     if not doc.directives:
         return findings
-    # Per line: which selectors are switched off from that point on.
     events = sorted(doc.directives, key=lambda d: d.offset)
-    kept = []
-    for finding in findings:
-        if finding.rule in (INTERNAL_ERROR, FRONT_MATTER):
-            kept.append(finding)
+    next_line: dict[int, list[tuple[str, ...]]] = {}
+    switches = []
+    for d in events:
+        if d.action == "disable-next-line":
+            next_line.setdefault(d.line + 1, []).append(d.rules)
+        else:
+            switches.append(d)
+    dropped: set[int] = set()
+    disabled: set[str] = set()
+    everything = False
+    applied = 0
+    for index in sorted(range(len(findings)), key=lambda i: findings[i].offset):
+        finding = findings[index]
+        if finding.rule in _OWN:
             continue
-        disabled: set[str] = set()
-        everything = False
-        silenced = False
-        for d in events:
-            if d.action == "disable-next-line":
-                if finding.line == d.line + 1 and (not d.rules or rule_matches(finding.rule, d.rules)):
-                    silenced = True
-                continue
-            if d.offset > finding.offset:
-                break
+        while applied < len(switches) and switches[applied].offset <= finding.offset:
+            d = switches[applied]
+            applied += 1
             if d.action == "disable":
                 if d.rules:
                     disabled.update(d.rules)
                 else:
                     everything = True
+            elif d.rules:
+                disabled.difference_update(d.rules)
             else:
-                if d.rules:
-                    disabled.difference_update(d.rules)
-                else:
-                    disabled.clear()
-                    everything = False
+                disabled.clear()
+                everything = False
+        silenced = any(not rules or rule_matches(finding.rule, rules) for rules in next_line.get(finding.line, ()))
         if silenced or everything or rule_matches(finding.rule, disabled):
-            continue
-        kept.append(finding)
-    return kept
+            dropped.add(index)
+    return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -47,7 +47,7 @@ class Linter:
 
     @cached_property
     def engine(self) -> Engine:
-        return Engine([compile_rule(s) for s in self.specs])
+        return Engine([compile_rule(s) for s in self.specs], self.config.file_timeout)
 
     def parse(self, text: str, path: str, fmt: str | None = None) -> Document:
         doc = parse_document(text, path, fmt)

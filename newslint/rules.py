@@ -45,6 +45,9 @@ class RuleError(ConfigError):
     """A rule file that cannot be used; str() is the one line shown to the user."""
 
     def __init__(self, path: str, line: int, column: int, message: str, key: str | None = None) -> None:
+        # A message may quote the file's values: it stays one line of bounded length.
+        message = schema.shorten(message)
+        key = schema.shorten(key, 60) if key else key
         self.path, self.line, self.column, self.key, self.message = path, line, column, key, message
         where = f" [{key}]" if key else ""
         super().__init__(f"{path}:{line}:{column}: {message}{where}")

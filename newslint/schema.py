@@ -20,6 +20,25 @@ class _Invalid(ValueError):
     pass
 
 
+def shown(value: Any, limit: int = 80) -> str:
+    """A value as an error message quotes it: its repr, cut to `limit` characters (a value
+    from a rule file can be huge, and an error message is one line)."""
+    import reprlib
+
+    brief = reprlib.Repr()
+    brief.maxstring = brief.maxother = limit
+    brief.maxlist = brief.maxdict = brief.maxtuple = brief.maxset = 4
+    brief.maxlevel = 2
+    text = brief.repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def shorten(text: str, limit: int = 300) -> str:
+    """One line of at most `limit` characters."""
+    text = " ".join(text.splitlines())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _typename(value: Any) -> str:
     return {dict: "a mapping", list: "a list", str: "a string", bool: "a boolean", int: "a number",
             float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)
@@ -63,7 +82,7 @@ def string_map(value: Any) -> dict[str, str]:
     out = {}
     for k, v in value.items():
         if not isinstance(v, (str, int, float)) or isinstance(v, bool):
-            raise _Invalid(f"expected a string for {k!r}, got {_typename(v)}")
+            raise _Invalid(f"expected a string for {shown(k)}, got {_typename(v)}")
         out[str(k)] = str(v)
     return out
 

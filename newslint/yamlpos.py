@@ -12,6 +12,14 @@ import yaml
 # take 15 s) and its composer recurses once per level, so deep nesting is refused first.
 MAX_NESTING = 100
 _FLOW = re.compile(r"[\[\]{}]")
+# Rule and config files are small (the largest shipped rule: 8 KB, 293 entries, a
+# 1,900-character pattern). Past these bounds a file is refused: an alias repeated in
+# aliases ("billion laughs") is a few lines that stand for billions of values, and every
+# check, error message or match over them would take that long.
+MAX_BYTES = 1 << 20
+MAX_NODES = 100_000  # values in the whole file, each alias counted as what it stands for
+MAX_ITEMS = 10_000  # entries in one list or mapping
+MAX_STRING = 20_000  # characters in one value
 
 
 def nesting_too_deep(text: str) -> int | None:
@@ -52,6 +60,8 @@ class YamlError(ValueError):
 
 def load_yaml(text: str) -> LoadedYaml:
     """Parse with the safe loader; duplicate top-level keys are an error, not a silent override."""
+    if len(text) > MAX_BYTES:
+        raise YamlError(1, 1, f"file too large ({len(text):,} characters; at most {MAX_BYTES:,})")
     deep = nesting_too_deep(text)
     if deep is not None:
         line = text.count("\n", 0, deep) + 1
@@ -78,6 +88,7 @@ def _load(text: str, loader_class: Any) -> LoadedYaml:
         node = loader.get_single_node()
         if node is None:
             return LoadedYaml(None, {})
+        _check_size(node)
         positions: dict[str, tuple[int, int]] = {}
         if isinstance(node, yaml.MappingNode):
             for key_node, _ in node.value:
@@ -101,3 +112,47 @@ def _load(text: str, loader_class: Any) -> LoadedYaml:
     finally:
         loader.dispose()
     return LoadedYaml(data, positions)
+
+
+def _check_size(root: Any) -> None:
+    """Refuse a document whose values, aliases expanded, pass the bounds above (a node
+    reached twice through aliases is counted twice but walked once)."""
+    sizes: dict[int, int] = {}
+    walking: set[int] = set()
+    key = None
+
+    def fail(node: Any, message: str) -> YamlError:
+        mark = node.start_mark
+        return YamlError(mark.line + 1, mark.column + 1, message, key)
+
+    def size(node: Any) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        if id(node) in walking:
+            raise fail(node, "an alias refers to the value that holds it")
+        if isinstance(node, yaml.ScalarNode):
+            if len(node.value) > MAX_STRING:
+                raise fail(node, f"value too long ({len(node.value):,} characters; at most {MAX_STRING:,})")
+            total = 1
+        else:
+            if len(node.value) > MAX_ITEMS:
+                raise fail(node, f"too many entries ({len(node.value):,}; at most {MAX_ITEMS:,})")
+            walking.add(id(node))
+            children = node.value if isinstance(node, yaml.SequenceNode) else [n for pair in node.value for n in pair]
+            total = 1 + sum(size(child) for child in children)
+            walking.discard(id(node))
+        if total > MAX_NODES:
+            raise fail(node, f"too many values once aliases are expanded (more than {MAX_NODES:,})")
+        sizes[id(node)] = total
+        return total
+
+    if isinstance(root, yaml.MappingNode) and len(root.value) <= MAX_ITEMS:
+        total = 1
+        for key_node, value_node in root.value:
+            key = str(key_node.value)[:60] if isinstance(key_node, yaml.ScalarNode) else None
+            total += size(key_node) + size(value_node)
+            if total > MAX_NODES:
+                raise fail(value_node, f"too many values once aliases are expanded (more than {MAX_NODES:,})")
+    else:
+        size(root)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from newslint.document import Document
-from newslint.engine import INTERNAL_ERROR, Engine
+from newslint.engine import INTERNAL_ERROR, TIMEOUT, Engine
 from newslint.finding import Hit, Level
 from newslint.parse import parse_document
 from newslint.rules import Rule, RuleSpec
@@ -48,9 +48,9 @@ def test_an_exception_in_one_rule_is_one_internal_error_and_others_still_run() -
 
 
 def test_a_timeout_names_the_rule() -> None:
-    assert _check(_rule("T.Slow", _times_out)) == [
-        (INTERNAL_ERROR, Level.ERROR, 1, 1, "rule T.Slow timed out on this file (its pattern backtracks too much)"),
-    ]
+    [(rule, level, line, column, message)] = _check(_rule("T.Slow", _times_out))
+    assert (rule, level, line, column) == (TIMEOUT, Level.ERROR, 1, 1)
+    assert message.startswith("rule T.Slow ran out of time on this file (limits: 2 s a rule, 10 s a file;")
 
 
 def test_a_span_outside_the_text_is_an_internal_error_not_a_bad_position() -> None:

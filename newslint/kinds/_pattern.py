@@ -8,14 +8,16 @@ from typing import Iterable, Iterator, NamedTuple
 
 import regex
 
+from newslint.deadline import Deadline
 from newslint.document import Document, Region, Span
 from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, matches_at, word_index
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
-from newslint.schema import OptionError
+from newslint.schema import OptionError, shown
 
-# One pathological pattern must not hang a run; the engine reports the timeout.
-MATCH_TIMEOUT_SECONDS = 2.0
+# One pathological pattern must not hang a run: every call of a pattern gets what is left
+# of its rule's time on the document (`doc.deadline`, see deadline.py) as its timeout,
+# and the engine reports the rule that ran out.
 # A prefiltered pattern is tried at each place it can start, unless there is more than one
 # such place in this many characters (a scan of the text is then quicker, same matches).
 SCAN_EVERY = 400
@@ -29,12 +31,47 @@ _REGION_SCOPES = {
 ALL_PROSE = frozenset({"title", "heading", "paragraph", "blockquote", "list"})
 
 
+# `regex` copies a counted repeat's body as many times as its least count when it compiles
+# it: "(?:a{1000}){1000}" took 274 MB, "(?:a{60000}){60000}" filled memory before any
+# timeout could apply.
+MAX_EXPANSION = 100_000
+_PIECE = _re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?(?:P?<\w+>|<[=!]|[:=!>|]|[\w-]*:?))?|\)|\{(\d+)(?:,(\d*))?\}|.", _re.DOTALL)
+
+
+def check_expansion(key: str, pattern: str) -> None:
+    """OptionError when counted repeats (nested ones multiply) would have `regex` copy a
+    piece of the pattern more than MAX_EXPANSION times."""
+    if "{" not in pattern:
+        return
+    sums = [0]  # the expanded size of each open group so far
+    last = 0  # the expanded size of the piece a quantifier would repeat
+    for m in _PIECE.finditer(pattern):
+        piece = m.group()
+        if piece.startswith("("):
+            sums.append(0)
+            last = 0
+        elif piece == ")" and len(sums) > 1:
+            last = max(sums.pop(), 1)
+            sums[-1] += last
+        elif m.group(1) is not None:
+            times = int(m.group(1)[:7])
+            if last * times > MAX_EXPANSION:
+                raise OptionError(key, f"a counted repeat too large in {shown(pattern)} "
+                                       f"(it would copy part of the pattern over {MAX_EXPANSION:,} times)")
+            sums[-1] += last * max(times - 1, 0)
+            last *= max(times, 1)
+        else:
+            last = 1
+            sums[-1] += 1
+
+
 def compile_pattern(key: str, pattern: str, ignorecase: bool = False) -> regex.Pattern[str]:
     flags = regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0)
+    check_expansion(key, pattern)
     try:
         return regex.compile(pattern, flags)
     except (regex.error, TypeError, ValueError, OverflowError) as exc:
-        raise OptionError(key, f"invalid regular expression {pattern!r}: {exc}") from None
+        raise OptionError(key, f"invalid regular expression {shown(pattern)}: {exc}") from None
 
 
 class Prepared(NamedTuple):
@@ -111,8 +148,10 @@ class Scope:
         return [r for r in doc.regions if r.kind in self.kinds]
 
 
-def finditer(pattern: regex.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[regex.Match[str]]:
-    return pattern.finditer(text, start, len(text) if end is None else end, timeout=MATCH_TIMEOUT_SECONDS)
+def finditer(pattern: regex.Pattern[str], text: str, deadline: Deadline, start: int = 0,
+             end: int | None = None) -> Iterator[regex.Match[str]]:
+    """`pattern.finditer`, within what is left of the rule's time (one timeout for the scan)."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=deadline.left())
 
 
 def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
@@ -128,7 +167,8 @@ def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
         return
     if isinstance(pattern, Deferred):
         pattern = pattern.pattern
-    matches = finditer(pattern, text) if starts is None else matches_at(pattern, text, starts, MATCH_TIMEOUT_SECONDS)
+    deadline = doc.deadline
+    matches = finditer(pattern, text, deadline) if starts is None else matches_at(pattern, text, starts, deadline)
     for m in matches:
         if m.end() > m.start() and scope.allows(doc, m.start(), m.end()):
             yield m
@@ -161,12 +201,13 @@ class Union:
         if not candidates:
             return
         text = scope.text(doc)
+        left = doc.deadline.left
         end = 0
         tried_at = -1
         for start, i in candidates:
             if start < end or start == tried_at:
                 continue
-            m = self.pattern(i).match(text, start, timeout=MATCH_TIMEOUT_SECONDS)
+            m = self.pattern(i).match(text, start, timeout=left())
             if m is None:
                 continue
             tried_at = start  # the alternation takes this alternative, even an empty match

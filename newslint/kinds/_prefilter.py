@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import regex
 
+from newslint.deadline import Deadline
 from newslint.document import Document
 
 _WORD = regex.compile(r"[^\W_]+")
@@ -257,13 +258,15 @@ class Prefilter(_Value):
         return sorted({p - k for word in first for p in index.positions(word, self.fold) for k in self.offsets if p >= k})
 
 
-def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], timeout: float) -> Iterator[regex.Match[str]]:
-    """What `pattern.finditer(text)` gives, trying only `starts` (sorted), which hold every match start."""
+def matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], deadline: Deadline) -> Iterator[regex.Match[str]]:
+    """What `pattern.finditer(text)` gives, trying only `starts` (sorted), which hold every
+    match start; every try within what is left of the rule's time, not a timeout each."""
+    left = deadline.left
     end = 0
     for start in starts:
         if start < end:
             continue
-        m = pattern.match(text, start, timeout=timeout)
+        m = pattern.match(text, start, timeout=left())
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m

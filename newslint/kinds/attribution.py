@@ -439,9 +439,16 @@ def _vague_rule(spec: RuleSpec) -> Check:
     phrases = spec.options.get("phrases", [])
     if not phrases:
         raise OptionError("phrases", "a vague-source rule needs 'phrases' (regular expressions)")
+    # The phrases are the user's regular expressions: `regex`, whose matching takes a timeout.
+    import regex
+
+    from newslint.kinds._pattern import check_expansion
+
+    for phrase in phrases:
+        check_expansion("phrases", phrase)
     try:
-        pattern = re.compile("|".join(f"(?:{p})" for p in phrases), re.IGNORECASE)
-    except re.error as exc:
+        pattern = regex.compile("|".join(f"(?:{p})" for p in phrases), regex.IGNORECASE)
+    except (regex.error, ValueError, OverflowError) as exc:
         raise OptionError("phrases", f"invalid regular expression: {exc}") from None
     # A phrase whose words are absent from an article cannot match in it, and leaving it
     # out of the alternation changes no match (numbered back references aside: they would
@@ -452,10 +459,10 @@ def _vague_rule(spec: RuleSpec) -> Check:
         needs = [required_strings(p) for p in phrases]
 
     @functools.lru_cache(maxsize=None)
-    def narrowed(kept: tuple[int, ...]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{phrases[i]})" for i in kept), re.IGNORECASE)
+    def narrowed(kept: tuple[int, ...]) -> regex.Pattern[str]:
+        return regex.compile("|".join(f"(?:{phrases[i]})" for i in kept), regex.IGNORECASE)
 
-    def pattern_for(text: str) -> re.Pattern[str] | None:
+    def pattern_for(text: str) -> regex.Pattern[str] | None:
         if UNLIKE_CASE.search(text):
             return pattern  # a letter that case-insensitive matching equates with ASCII unlike lower()
         lowered = text.lower()
@@ -469,8 +476,9 @@ def _vague_rule(spec: RuleSpec) -> Check:
         found = pattern_for(narrative)
         if found is None:
             return
+        left = doc.deadline.left
         for region in doc.regions_of(_BODY):
-            for m in found.finditer(narrative, region.start, region.end):
+            for m in found.finditer(narrative, region.start, region.end, timeout=left()):
                 yield Hit(m.start(), m.end(), format_message(spec.message, (m.group(),), match=m.group()))
 
     return check

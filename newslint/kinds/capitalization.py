@@ -10,6 +10,7 @@ from typing import Iterator
 import regex
 
 from newslint import schema
+from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Hit
 from newslint.kinds._pattern import Scope, compile_pattern, format_message
@@ -46,9 +47,9 @@ def compile_rule(spec: RuleSpec) -> Check:
         raise OptionError("match", f"unknown case style {style!r}")
     scope = Scope(spec)
 
-    def conforms(text: str) -> bool:
+    def conforms(text: str, deadline: Deadline) -> bool:
         if custom is not None:
-            return custom.fullmatch(text) is not None
+            return custom.fullmatch(text, timeout=deadline.left()) is not None
         if style == "$lower":
             return text == text.lower()
         if style == "$upper":
@@ -77,7 +78,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         text = scope.text(doc)
         for unit in scope.units(doc, sentence=False):
             body = text[unit.start : unit.end].strip()
-            if body and not conforms(body):
+            if body and not conforms(body, doc.deadline):
                 yield Hit(unit.start, unit.end, format_message(spec.message, (body,), match=body))
 
     return check

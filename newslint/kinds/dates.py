@@ -29,6 +29,7 @@ from typing import Callable, Iterator, NamedTuple
 import regex
 
 from newslint import schema
+from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import Scope, finditer, format_message
@@ -137,11 +138,7 @@ def compile_rule(spec: RuleSpec) -> Check:
     check = spec.options.get("check")
     if check is None:
         raise OptionError("check", f"a dates rule needs 'check' (one of {', '.join(CHECKS)})")
-    fmt = spec.options.get("format", DEFAULT_FORMAT)
-    try:
-        fmt.format(**{f: "" for f in _FIELDS})
-    except (KeyError, IndexError, ValueError) as exc:
-        raise OptionError("format", f"bad date format {fmt!r}: use the fields {', '.join(_FIELDS)} ({exc})") from None
+    fmt = _checked_format(spec.options.get("format", DEFAULT_FORMAT))
     days = spec.options.get("days", 7)
     if days < 0:
         raise OptionError("days", "expected a number of days, 0 or more")
@@ -159,6 +156,41 @@ def compile_rule(spec: RuleSpec) -> Check:
         "distant-weekday": lambda: _distant_weekday(spec, scope, write, days),
     }
     return builders[check]()
+
+
+# A field's format spec may pad or cut it ("{day:02}"), but not to a size that fills
+# memory: "{day:99999999999}" asked for 93 GB.
+_MAX_WIDTH = 32
+_MAX_FORMAT = 200
+_NUMBERS_IN_SPEC = re.compile(r"\d+")
+
+
+def _checked_format(fmt: str) -> str:
+    """The rule's date format, if it uses only the known fields with small format specs."""
+    import string
+
+    shown = repr(fmt) if len(fmt) <= 60 else repr(fmt[:57] + "...")
+    fields = ", ".join(_FIELDS)
+    if len(fmt) > _MAX_FORMAT:
+        raise OptionError("format", f"date format too long ({len(fmt)} characters; at most {_MAX_FORMAT})")
+    try:
+        parsed = list(string.Formatter().parse(fmt))
+    except ValueError as exc:
+        raise OptionError("format", f"bad date format {shown}: use the fields {fields} ({exc})") from None
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if name not in _FIELDS:
+            raise OptionError("format", f"bad date format {shown}: unknown field {name[:40]!r} (use {fields})")
+        if conversion or "{" in (spec or ""):
+            raise OptionError("format", f"bad date format {shown}: a field takes no conversion or nested field")
+        if any(int(n) > _MAX_WIDTH for n in _NUMBERS_IN_SPEC.findall(spec or "")):
+            raise OptionError("format", f"bad date format {shown}: a width or precision over {_MAX_WIDTH}")
+    try:
+        format_date(dt.date(2000, 1, 1), fmt)
+    except (KeyError, IndexError, ValueError, TypeError) as exc:
+        raise OptionError("format", f"bad date format {shown}: use the fields {fields} ({exc})") from None
+    return fmt
 
 
 def format_date(date: dt.date, fmt: str = DEFAULT_FORMAT) -> str:
@@ -284,27 +316,27 @@ def _distant_weekday(spec: RuleSpec, scope: Scope, write: Callable[[dt.date], st
 # --- finding dates (shared between rules through doc.memo) ----------------------------------
 
 def _search(pattern: regex.Pattern[str], doc: Document, scope: Scope) -> Iterator[regex.Match[str]]:
-    for m in finditer(pattern, scope.text(doc)):
+    for m in finditer(pattern, scope.text(doc), doc.deadline):
         if scope.allows(doc, m.start(), m.end()):
             yield m
 
 
 def _numeric_dates(doc: Document, scope: Scope) -> Iterator[NumericDate]:
-    found = doc.memo("dates.numeric.raw" if scope.raw else "dates.numeric", lambda d: _find_numeric(scope.text(d)))
+    found = doc.memo("dates.numeric.raw" if scope.raw else "dates.numeric", lambda d: _find_numeric(scope.text(d), d.deadline))
     return (n for n in found if scope.allows(doc, n.start, n.end))
 
 
 def _weekday_dates(doc: Document, scope: Scope) -> Iterator[WeekdayDate]:
-    found = doc.memo("dates.weekday.raw" if scope.raw else "dates.weekday", lambda d: _find_weekday_dates(scope.text(d)))
+    found = doc.memo("dates.weekday.raw" if scope.raw else "dates.weekday", lambda d: _find_weekday_dates(scope.text(d), d.deadline))
     return (w for w in found if scope.allows(doc, w.start, w.end))
 
 
-def _find_numeric(text: str) -> list[NumericDate]:
+def _find_numeric(text: str, deadline: Deadline) -> list[NumericDate]:
     out: list[NumericDate] = []
     if not _NUMERIC_HINT.search(text):
         return out
     previous_word = _compiled(_PREVIOUS_WORD)
-    for m in finditer(_compiled(_NUMERIC), text):
+    for m in finditer(_compiled(_NUMERIC), text, deadline):
         previous = previous_word.search(text, max(0, m.start() - 30), m.start())
         if previous and previous.group(1).lower() in _NOT_DATE_BEFORE:
             continue
@@ -328,12 +360,12 @@ def _find_numeric(text: str) -> list[NumericDate]:
     return out
 
 
-def _find_weekday_dates(text: str) -> list[WeekdayDate]:
+def _find_weekday_dates(text: str, deadline: Deadline) -> list[WeekdayDate]:
     found: dict[int, WeekdayDate] = {}
     if not any(w in text for w in _WEEKDAY_HINTS) or not any(m in text for m in _MONTH_HINTS):
         return []
     for pattern in _WEEKDAY_DATES:
-        for m in finditer(_compiled(pattern), text):
+        for m in finditer(_compiled(pattern), text, deadline):
             month = _MONTH_NUMBER[m.group("month").rstrip(".").lower()]
             day = int(m.group("day"))
             if day == 0:

@@ -27,6 +27,7 @@ from typing import Any, Callable, Iterator, Mapping, NamedTuple
 import regex
 
 from newslint import schema
+from newslint.deadline import Deadline
 from newslint.document import Document, Region
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._pattern import Deferred, compile_pattern, format_message
@@ -43,7 +44,7 @@ def _name_groups(key: str) -> schema.Validator:
         groups = []
         for item in value:
             if not isinstance(item, list) or len(item) < 2 or not all(isinstance(v, str) and v.strip() for v in item):
-                raise OptionError(key, f"expected a list of two or more names, got {item!r}")
+                raise OptionError(key, f"expected a list of two or more names, got {schema.shown(item)}")
             groups.append([v.strip() for v in item])
         return groups
 
@@ -59,7 +60,8 @@ def _spellings(value: Any) -> dict[str, tuple[list[str], list[str]]]:
         if isinstance(entry, dict):
             unknown = set(entry) - {"variants", "exceptions"}
             if unknown:
-                raise OptionError("spellings", f"unknown key {sorted(unknown)[0]!r} under {preferred!r} (expected variants, exceptions)")
+                raise OptionError("spellings", f"unknown key {schema.shown(sorted(map(str, unknown))[0])} under "
+                                               f"{schema.shown(preferred)} (expected variants, exceptions)")
             variants, exceptions = entry.get("variants"), entry.get("exceptions", [])
         else:
             variants, exceptions = entry, []
@@ -67,9 +69,9 @@ def _spellings(value: Any) -> dict[str, tuple[list[str], list[str]]]:
             variant_list = schema.string_list(variants)
             exception_list = schema.string_list(exceptions)
         except ValueError as exc:
-            raise OptionError("spellings", f"{preferred!r}: {exc}") from None
+            raise OptionError("spellings", f"{schema.shown(preferred)}: {exc}") from None
         if not variant_list:
-            raise OptionError("spellings", f"{preferred!r} needs at least one variant")
+            raise OptionError("spellings", f"{schema.shown(preferred)} needs at least one variant")
         out[str(preferred)] = (variant_list, exception_list)
     return out
 
@@ -113,6 +115,10 @@ _TOKEN = regex.compile(
 _FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
 _LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
+# A capitalised word longer than this is no one's name (the longest in the BBC dev corpus,
+# an album title, has 31 letters); comparing such words letter by letter would cost their
+# length squared (a 4 MB "Aaaa..." asked for terabytes).
+_LONGEST_NAME = 60
 
 
 class Mention:
@@ -232,15 +238,16 @@ def _linked(prose: str, end: int, start: int, starts: frozenset[int]) -> bool:
     return bool(gap) and gap.isspace() and gap.count("\n") <= 1 and start not in starts
 
 
-def _fold(word: str, transliterations: list[tuple[regex.Pattern[str], str]]) -> str:
-    """Casefolded, without diacritics, with listed transliteration endings made one."""
+def _fold(word: str, transliterations: list[tuple[regex.Pattern[str], str]], deadline: Deadline) -> str:
+    """Casefolded, without diacritics, with listed transliteration endings made one (each
+    pattern within what is left of the rule's time: they are the user's)."""
     if word.isascii():
         text = word.lower()  # what casefolding and decomposing come to in ASCII
     else:
         text = unicodedata.normalize("NFKD", word.casefold())
         text = "".join(c for c in text if not unicodedata.combining(c))
     for pattern, replacement in transliterations:
-        text = pattern.sub(replacement, text)
+        text = pattern.sub(replacement, text, timeout=deadline.left())
     return text
 
 
@@ -299,9 +306,16 @@ def _compile_variants(spec: RuleSpec) -> Check:
     endings = [compile_pattern("suffixes", e) for e in opts.get("suffixes", [])]
     min_length_changed = opts.get("min_length_changed", min_length)
     translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
-    fold = lambda w: _fold(w, translit)  # noqa: E731
-    distinct = {frozenset((fold(a), fold(b))) for group in opts.get("distinct", []) for a in group for b in group if fold(a) != fold(b)}
-    same = {frozenset((fold(a), fold(b))) for group in opts.get("variants", []) for a in group for b in group if fold(a) != fold(b)}
+    # The listed pairs are folded with the user's patterns, so on the first document, within
+    # its rule's time, not when the rule loads (where nothing bounds them).
+    pairs: dict[str, set[frozenset[str]]] = {}
+
+    def listed(key: str, deadline: Deadline) -> set[frozenset[str]]:
+        found = pairs.get(key)
+        if found is None:
+            folded = [[_fold(name, translit, deadline) for name in group] for group in opts.get(key, [])]
+            found = pairs[key] = {frozenset((a, b)) for group in folded for a in group for b in group if a != b}
+        return found
     if max_distance < 0 or min_length < 1 or min_majority < 1:
         raise OptionError("max_distance" if max_distance < 0 else "min_length" if min_length < 1 else "min_majority",
                           "expected a positive number")
@@ -315,7 +329,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
         # A word seen only at sentence starts that the article also writes in lower
         # case is a word, not a name ("Many" against "Mary").
         return [(form, mentions) for form, mentions in by_form.items()
-                if not (len(form) < min_length or form.isupper() or form.casefold() in not_names or form in titles
+                if not (len(form) < min_length or len(form) > _LONGEST_NAME or form.isupper() or form.casefold() in not_names or form in titles
                         or all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words)]
 
     def form_of(form: str, mentions: list[Mention], folded: str) -> _Form:
@@ -339,23 +353,23 @@ def _compile_variants(spec: RuleSpec) -> Check:
     def surname_like(word: str) -> bool:
         return not word.isupper() and word not in titles and word.casefold() not in not_names
 
-    def derived(a: str, b: str) -> bool:
+    def derived(a: str, b: str, deadline: Deadline) -> bool:
         """One is the other plus an ending (Russia/Russian, Israel/Israeli): not a typo.
         A doubled last letter (Mandelsonn) is a typo, not an ending."""
         short, long = sorted((a, b), key=len)
         ending = long[len(short):]
         return (long.startswith(short) and ending != short[-1:]
-                and any(e.fullmatch(long, len(short)) for e in endings))
+                and any(e.fullmatch(long, len(short), timeout=deadline.left()) for e in endings))
 
     def changed_letter(a: str, b: str) -> bool:
         return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
-    def related(a: _Form, b: _Form) -> bool:
+    def related(a: _Form, b: _Form, same: set[frozenset[str]], distinct: set[frozenset[str]], deadline: Deadline) -> bool:
         """The evidence says `a` and `b` are one name spelt two ways."""
         pair = frozenset((a.folded, b.folded))
         if pair in same or a.folded == b.folded:
             return True
-        if derived(a.folded, b.folded) or {a.form, b.form} <= titles:
+        if derived(a.folded, b.folded, deadline) or {a.form, b.form} <= titles:
             return False
         # The same first name before both (or surname after both) is the strongest sign;
         # it outweighs the list of pairs that are usually two people.
@@ -384,7 +398,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
         spelt = spellings(doc)
         if len(spelt) < 2:
             return
-        folded = [fold(form) for form, _ in spelt]
+        deadline = doc.deadline
+        same, distinct = listed("variants", deadline), listed("distinct", deadline)
+        folded = [_fold(form, translit, deadline) for form, _ in spelt]
         by_folded: dict[str, list[int]] = {}
         for i, f in enumerate(folded):
             by_folded.setdefault(f, []).append(i)
@@ -417,7 +433,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
                     continue
                 if not mine and (other.count, -other.first) <= (form.count, -form.first):
                     continue
-                if len(other.form) < min_length or not related(form, other):
+                if len(other.form) < min_length or not related(form, other, same, distinct, deadline):
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
@@ -496,7 +512,7 @@ def _compile_first_reference(spec: RuleSpec) -> Check:
         prose = doc.prose
         for m in items:
             if m.form == form and (m.prev in titles or spoke is not None
-                                   and spoke.match(prose, m.end, min(len(prose), m.end + 40))):
+                                   and spoke.match(prose, m.end, min(len(prose), m.end + 40), timeout=doc.deadline.left())):
                 return True
         return False
 
@@ -515,7 +531,8 @@ def _compile_house(spec: RuleSpec) -> Check:
     for preferred, (variants, excepted) in spellings.items():
         for variant in variants:
             if variant in preferred_of and preferred_of[variant] != preferred:
-                raise OptionError("spellings", f"{variant!r} is listed under both {preferred_of[variant]!r} and {preferred!r}")
+                raise OptionError("spellings", f"{schema.shown(variant)} is listed under both "
+                                               f"{schema.shown(preferred_of[variant])} and {schema.shown(preferred)}")
             preferred_of[variant] = preferred
         exceptions.extend(excepted)
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
@@ -536,8 +553,9 @@ def _compile_house(spec: RuleSpec) -> Check:
         prose = doc.prose
         if present.search(prose) is None:
             return
-        excepted_spans = [m.span() for m in excepted_pattern.pattern.finditer(prose)] if excepted_pattern else []
-        for m in pattern.pattern.finditer(prose):
+        left = doc.deadline.left
+        excepted_spans = [m.span() for m in excepted_pattern.pattern.finditer(prose, timeout=left())] if excepted_pattern else []
+        for m in pattern.pattern.finditer(prose, timeout=left()):
             start, end = m.span()
             if skip_quotes and doc.quoted.overlaps(start, end):
                 continue

@@ -34,9 +34,9 @@ def compile_rule(spec: RuleSpec) -> Check:
         text = scope.text(doc)
         for unit in scope.units(doc, by_sentence):
             if scope.skip_quotes and doc.quoted.overlaps(unit.start, unit.end):
-                matches = [m for m in finditer(pattern, text, unit.start, unit.end) if not doc.quoted.overlaps(m.start(), m.end())]
+                matches = [m for m in finditer(pattern, text, doc.deadline, unit.start, unit.end) if not doc.quoted.overlaps(m.start(), m.end())]
             else:
-                matches = list(finditer(pattern, text, unit.start, unit.end))
+                matches = list(finditer(pattern, text, doc.deadline, unit.start, unit.end))
             count = len(matches)
             if most is not None and count > most:
                 start, end = matches[most].start(), matches[-1].end()

@@ -31,7 +31,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         text = scope.text(doc)
         for unit in scope.units(doc, sentence=False):
             previous = None
-            for m in finditer(pattern, text, unit.start, unit.end):
+            for m in finditer(pattern, text, doc.deadline, unit.start, unit.end):
                 word = m.group()
                 key = word.casefold() if fold else word
                 if (

@@ -16,28 +16,8 @@ from markdown_it.token import Token
 from newslint.document import Document, LineIndex, Region, lone_cr_as_lf, prose_line_breaks, split_lines
 from newslint.parse.common import Mask, find_directives, front_matter_disables
 from newslint.parse.frontmatter import split_front_matter
+from newslint.parse.inline import inline_markup
 
-# Every scan for a closing mark is bounded ({0,2048}): unbounded, each unclosed `[`, `](`,
-# `<!--` or backtick run scanned to the end of its block, and a long paragraph of them
-# (80 KB of "[a](") took minutes. Markup longer than that is rare and is then read as prose.
-# A link target is matched atomically (a lookahead and a backreference) so that a failed
-# match does not retry every shorter target.
-_INLINE_MARKUP = re.compile(
-    r"""
-      (?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).){1,2048}?(?P=ticks))
-    | (?P<comment><!--.{0,2048}?-->)
-    | (?P<autolink><(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>)
-    | (?P<html></?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][^<>]*?)?\s*/?>)
-    | (?P<image>!\[[^\]]{0,2048}\](?:\([^)]{0,2048}\)|\[[^\]]{0,2048}\])?)
-    | (?P<linkopen>\[)(?=[^\]]{0,2048}\](?:\(|\[))
-    | (?P<linkclose>\](?:\((?:<[^>]{0,2048}>|(?=(?P<url>[^)\s]{0,2048}))(?P=url))(?:\s+(?:"[^"]{0,2048}"|'[^']{0,2048}'|\([^)]{0,2048}\)))?\s*\)|\[[^\]]{0,2048}\]))
-    | (?P<escape>\\(?=[!-/:-@\[-`{-~]))
-    | (?P<hardbreak>\\(?=\r?\n))
-    | (?P<strike>~~)
-    | (?P<emph>(?<![\w*])\*{1,3}(?=[^\s*])|(?<=[^\s*])\*{1,3}(?![\w*])|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_]))
-    """,
-    re.VERBOSE | re.DOTALL,
-)
 _ATX_CLOSE = re.compile(r"[ \t]+#+[ \t]*$")
 
 
@@ -186,6 +166,6 @@ def _reveal_inline(
     if start_offset is None or end_offset is None:
         return None
     block = "".join(mask.chars[start_offset:end_offset])
-    for m in _INLINE_MARKUP.finditer(block):
-        mask.blank(start_offset + m.start(), start_offset + m.end())
+    for start, end in inline_markup(block):
+        mask.blank(start_offset + start, start_offset + end)
     return start_offset, end_offset

@@ -1,0 +1,44 @@
+"""How long the rules may still take on one file.
+
+A file has one time budget for all its rules together (`budget`, 10 s unless the user who
+runs newslint says otherwise), and each rule at most `RULE_LIMIT` of it, so that one rule
+whose pattern backtracks costs its own findings on that file, not every later rule's. The
+engine starts the clock of each rule; a kind passes `left()` as the timeout of every
+pattern call it makes (the `regex` module's `timeout=`), so no call outlives the rule's
+share, however many calls the rule makes. A pure-Python loop over the text asks `left()`
+now and then for the same reason.
+
+10 s: a 4 MB article runs every shipped rule in well under that on a 2-core machine (see
+bench/worst_case.py), an ordinary article in a few milliseconds, and a pre-commit hook or
+a CI job over a thousand files stays within minutes even if every file hits a trap.
+"""
+
+from __future__ import annotations
+
+from time import monotonic
+
+DEFAULT_BUDGET = 10.0
+# The most one rule may take on one file (was each pattern call's own timeout).
+RULE_LIMIT = 2.0
+
+
+class Deadline:
+    """The end of one file's budget and of the share of the rule running now."""
+
+    __slots__ = ("budget", "end", "rule_limit", "rule_end")
+
+    def __init__(self, budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
+        self.budget = budget
+        self.end = monotonic() + budget
+        self.rule_limit = min(rule_limit, budget)
+        self.rule_end = self.end
+
+    def start_rule(self, now: float) -> None:
+        self.rule_end = min(self.end, now + self.rule_limit)
+
+    def left(self) -> float:
+        """Seconds the running rule may still take; TimeoutError when it has none left."""
+        left = self.rule_end - monotonic()
+        if left <= 0:
+            raise TimeoutError("the rule ran out of time on this file")
+        return left
