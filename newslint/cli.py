@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, NoReturn, Sequence, TextIO
 
 from newslint import __version__
-from newslint.config import Config, find_config, load_config
+from newslint.config import Config
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
 if TYPE_CHECKING:
+    from newslint.discovery import Configs, Linters
+    from newslint.files import Reader
     from newslint.linter import Linter
     from newslint.reports import ReportFile
 
@@ -42,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"report format ({', '.join(sorted(FORMAT_MODULES))}; default text); repeat it to write "
                             "several reports in one run, e.g. --format json:report.json --format text")
     check.add_argument("--output", metavar="FILE", help="write the report of the --format given without a FILE to FILE instead of standard output")
-    check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    check.add_argument("--config", metavar="FILE", help="use this config file for every file instead of each file's nearest")
+    check.add_argument("--show-config", metavar="FILE", help="print the settings that apply to FILE and where each "
+                                                              "comes from, then exit")
     check.add_argument("--select", type=_csv, action="extend", metavar="IDS", help="only these rules or packs (comma-separated prefixes)")
     check.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="IDS", help="add rules or packs to the selection")
     check.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="IDS", help="skip these rules or packs")
@@ -83,17 +87,16 @@ def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
                         help="let the config's rule_dirs load packs from outside its repository")
 
 
+def _configs(args: argparse.Namespace) -> Configs:
+    """Each file's config: its nearest, or --config's for all, or none with --isolated."""
+    from newslint.discovery import ConfigChoice, Configs
+
+    return Configs(ConfigChoice(args.config, args.isolated, args.follow_symlinks, args.allow_external_rule_dirs))
+
+
 def _config(args: argparse.Namespace) -> Config:
-    follow, external = args.follow_symlinks, args.allow_external_rule_dirs
-    if args.isolated:
-        if args.config is not None:
-            raise ConfigError("--isolated ignores every config file; it cannot be combined with --config")
-        return Config(follow_symlinks=follow)
-    if args.config is not None:
-        if not os.path.isfile(args.config):
-            raise ConfigError(f"{args.config}: config file not found")
-        return load_config(Path(args.config), follow_symlinks=follow, allow_external_rule_dirs=external)
-    return load_config(find_config(), follow_symlinks=follow, allow_external_rule_dirs=external)
+    """The working folder's config (or --config's), for the commands that check no file."""
+    return _configs(args).working()
 
 
 def entry() -> NoReturn:
@@ -160,38 +163,45 @@ def _printable_streams() -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from newslint.linter import Linter, Selection
+    from newslint.discovery import Linters
+    from newslint.linter import Selection
 
-    config = _config(args)
-    linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
-    cache = None
+    linters = Linters(_configs(args), Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
+    if args.show_config is not None:
+        from newslint.showconfig import describe
+
+        sys.stdout.write(describe(linters, args.show_config, args))
+        return EXIT_OK
+    reader, planned = linters.plan(args.paths, args.stdin_filename)  # every config checked before any output
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
-    if not (args.no_cache or args.fix or args.diff or args.isolated):
-        from newslint.cache import Cache
-
-        cache = Cache.for_run(config, linter.specs)
-    if cache is None or not cache.entries:
-        # Compile now so that a bad rule is an error before any output. A cache with entries
-        # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
-        linter.engine  # noqa: B018
-    fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
+    use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
+    for linter in linters.all:
+        if not use_cache or not linters.cache_for(linter).entries:
+            # Compile now so that a bad rule is an error before any output. A cache with entries
+            # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
+            linter.engine  # noqa: B018
+    fail_level = Level.parse(args.fail_level) if args.fail_level else None  # else each file's config's
     outputs = _outputs(args)
     _refuse_unsafe_targets(outputs)  # before anything is written
     streams: list[ReportFile] = []
     summary = Summary()
+    failing = False  # a finding at or above its file's fail level
     committed = False
     try:
         formatters = []
         for name, target in outputs:
             out = _open_output(target, args, streams)
             color = args.color == "always" or (args.color == "auto" and out.isatty() and "NO_COLOR" not in os.environ)
-            formatters.append(make_formatter(name, out, color=color, rules={s.id: s for s in linter.specs}))
+            formatters.append(make_formatter(name, out, color=color,
+                                             rules={s.id: s for linter in linters.all for s in linter.specs}))
         if args.fix or args.diff:
-            results = _fix_paths(linter, args, summary)
+            results = _fix_paths(reader, planned, args, summary)
         else:
-            results = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename, cache=cache)
-        for result in results:
+            results = linters.run(reader, planned, args.jobs, stdin_name=args.stdin_filename, use_cache=use_cache)
+        for result, linter in results:
             summary.add(result)
+            if not failing and result.findings:
+                failing = max(f.level for f in result.findings) >= (fail_level if fail_level is not None else linter.config.fail_level)
             for formatter in formatters:
                 formatter.file(result)
         for formatter in formatters:
@@ -207,8 +217,7 @@ def _check(args: argparse.Namespace) -> int:
                 stream.discard()
     if summary.errors or summary.unfixed:
         return EXIT_ERROR
-    worst = summary.worst()
-    return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def _format_spec(value: str) -> tuple[str, str | None]:
@@ -262,23 +271,23 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Rep
     return sys.stdout
 
 
-def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> Iterator[FileResult]:
+def _fix_paths(reader: Reader, planned: list[tuple[str, Linter]], args: argparse.Namespace,
+               summary: Summary) -> Iterator[tuple[FileResult, Linter]]:
     """Fix file by file. A file that cannot be fixed (a link, read-only, changed since it was
     read, its folder not writable) is named in one line on standard error, still checked and
     reported as it is, and the run goes on; it exits 2."""
-    from newslint.files import STDIN, Reader, Source
+    from newslint.files import STDIN, Source
     from newslint.fixwrite import NotFixed, remove_stale_temps, write_fix
     from newslint.trees import printable
     from newslint.finding import FileError
     from newslint.fix import unified_diff
 
-    reader = Reader(args.paths, linter.config.follow_symlinks)
     swept: set[str] = set()
-    for path in reader.discover(linter.config.exclude):
+    for path, linter in planned:  # each file with its own config's rules
         source = reader.read(path, sys.stdin.buffer if path == STDIN else None)
         display = (args.stdin_filename or "<stdin>") if path == STDIN else path
         if isinstance(source, FileError):
-            yield FileResult(display, error=source)
+            yield FileResult(display, error=source), linter
             continue
         if args.fix and path != STDIN and (folder := os.path.dirname(path)) not in swept:
             swept.add(folder)
@@ -298,7 +307,7 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary) -> It
         if not args.diff and fixed != source.text:
             summary.fixed += applied
         final = source.text if args.diff else fixed
-        yield linter.lint_source(Source(display, final, source.encoding, source.bom))
+        yield linter.lint_source(Source(display, final, source.encoding, source.bom)), linter
 
 
 def _rules(args: argparse.Namespace) -> int:
