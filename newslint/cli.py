@@ -354,9 +354,18 @@ def _explain(args: argparse.Namespace) -> int:
 
     config = _config(args)
     available = available_rule_files(config)
-    if args.rule not in available:
-        raise ConfigError(f"unknown rule {args.rule!r} (see 'newslint rules --all')")
-    s = load_rule_spec(available[args.rule], None, read_rule_bytes(config, available[args.rule]))
+    rule = args.rule
+    if rule not in available:
+        from newslint.selectors import Catalogue
+
+        catalogue = Catalogue(available)
+        same = [rid for rid in available if rid.lower() == rule.lower()]  # `ap.toward` is AP.Toward
+        if len(same) != 1:
+            close = catalogue.suggestion(rule)
+            hint = f"did you mean {close!r}?" if close in available else "see 'newslint rules --all'"
+            raise ConfigError(f"unknown rule {rule!r} ({hint})")
+        rule = same[0]
+    s = load_rule_spec(available[rule], None, read_rule_bytes(config, available[rule]))
     lines = [f"{s.id} ({s.kind}, {s.level.label})", "", s.description or s.message, ""]
     if s.examples.flag:
         lines += ["Flagged:"] + [f"  - {e!r}" for e in s.examples.flag] + [""]

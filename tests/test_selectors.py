@@ -116,3 +116,10 @@ def test_front_matter_newslint_of_the_wrong_shape_is_reported(tmp_path: Path) ->
     (root / "a.md").write_text("---\nnewslint: AP.Toward\n---\nText.\n")
     result = run_cli("check", "--format", "parsable", "a.md", cwd=root)
     assert result.returncode == 1 and "front matter 'newslint' must be a mapping" in result.stdout
+
+
+def test_explain_suggests_and_takes_any_case(tmp_path: Path) -> None:
+    root = _repo(tmp_path)
+    typo = run_cli("explain", "AP.Tward", cwd=root)
+    assert typo.returncode == 2 and typo.stderr == "newslint: error: unknown rule 'AP.Tward' (did you mean 'AP.Toward'?)\n"
+    assert run_cli("explain", "ap.toward", cwd=root).stdout.startswith("AP.Toward (substitution, ")
