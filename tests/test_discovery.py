@@ -143,3 +143,16 @@ def test_nested_config_linked_out_of_its_repository_is_refused(tmp_path: Path) -
     result = run_cli("check", "desk/a.md", cwd=repo)
     assert result.returncode == 2 and "SECRET" not in result.stdout + result.stderr
     assert "leads outside the checked tree" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_many_files_under_two_configs_in_parallel_keep_their_order_and_configs(newsroom: Path) -> None:
+    (newsroom / ".newslint.yaml").write_text("extends: ap\n")
+    for i in range(20):
+        (newsroom / f"b{i:02}.md").write_text(ARTICLE)
+        (newsroom / "newsroom" / "articles" / f"c{i:02}.md").write_text(ARTICLE)
+    parallel = run_cli("check", "--format", "json", "--no-cache", "--jobs", "2", ".", cwd=newsroom).stdout
+    assert parallel == run_cli("check", "--format", "json", "--no-cache", "--jobs", "1", ".", cwd=newsroom).stdout
+    rules = _rules(parallel)
+    assert len(rules) == 41 and list(rules) == sorted(rules)
+    assert all(_packs(r) == {"AP"} for p, r in rules.items() if p.startswith("b"))
+    assert all("UK.Towards" in r for p, r in rules.items() if p.startswith("newsroom/"))
