@@ -89,8 +89,8 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
             search_from = at + len(rule)
             spelt.append(_checked(doc, catalogue, rule, at, findings))
         doc.directives[index] = directive._replace(rules=tuple(spelt))
-    block = doc.metadata.get("newslint")
     if "newslint" in doc.metadata:
+        block = doc.metadata["newslint"]
         found = re.search(r"^newslint[ \t]*:", text, re.MULTILINE)
         start = found.start() if found else 0
         if not isinstance(block, dict):
@@ -99,9 +99,9 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
         else:
             for key in block:
                 if key not in _FRONT_MATTER_KEYS:
-                    at = _find(text, str(key), start)
-                    import difflib
+                    import difflib  # only an article with a misspelt key needs it
 
+                    at = _find(text, str(key), start)
                     close = difflib.get_close_matches(str(key), _FRONT_MATTER_KEYS, n=1)
                     hint = f" (did you mean {close[0]!r}?)" if close else f" (newslint reads {', '.join(_FRONT_MATTER_KEYS)})"
                     findings.append(_finding(doc, FRONT_MATTER, Level.ERROR, at, at + len(str(key)),
