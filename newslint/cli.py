@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, NoReturn, Sequence, TextIO
 
 from newslint import __version__
-from newslint.config import Config, find_config, load_config
+from newslint.config import Config
 from newslint.errors import ConfigError
 from newslint.finding import FileResult, Level
 from newslint.formats import FORMAT_MODULES, Summary, make_formatter
 
 if TYPE_CHECKING:
+    from newslint.discovery import Configs, Linters
+    from newslint.files import Reader
     from newslint.linter import Linter
     from newslint.overview import Progress
     from newslint.reports import ReportFile
@@ -68,7 +70,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"report format ({', '.join(sorted(FORMAT_MODULES))}; default text); repeat it to write "
                             "several reports in one run, e.g. --format json:report.json --format text")
     check.add_argument("--output", metavar="FILE", help="write the report of the --format given without a FILE to FILE instead of standard output")
-    check.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    check.add_argument("--config", metavar="FILE", help="use this config file for every file instead of each file's nearest")
+    check.add_argument("--show-config", metavar="FILE", help="print the settings that apply to FILE and where each "
+                                                              "comes from, then exit")
     check.add_argument("--select", type=_csv, action="extend", metavar="IDS", help="only these rules or packs (comma-separated prefixes)")
     check.add_argument("--extend-select", type=_csv, action="extend", default=[], metavar="IDS", help="add rules or packs to the selection")
     check.add_argument("--ignore", type=_csv, action="extend", default=[], metavar="IDS", help="skip these rules or packs")
@@ -129,17 +133,18 @@ def _add_trust_flags(parser: argparse.ArgumentParser) -> None:
                         help="let the config's rule_dirs load packs from outside its repository")
 
 
+def _configs(args: argparse.Namespace) -> Configs:
+    """Each file's config: its nearest, or --config's for all, or none with --isolated."""
+    from newslint.discovery import ConfigChoice, Configs
+
+    return Configs(ConfigChoice(args.config, args.isolated, args.follow_symlinks, args.allow_external_rule_dirs,
+                                getattr(args, "exclude", None), tuple(getattr(args, "extend_exclude", ()) or ()),
+                                getattr(args, "file_timeout", None)))
+
+
 def _config(args: argparse.Namespace) -> Config:
-    follow, external = args.follow_symlinks, args.allow_external_rule_dirs
-    if args.isolated:
-        if args.config is not None:
-            raise ConfigError("--isolated ignores every config file; it cannot be combined with --config")
-        return Config(follow_symlinks=follow)
-    if args.config is not None:
-        if not os.path.isfile(args.config):
-            raise ConfigError(f"{args.config}: config file not found")
-        return load_config(Path(args.config), follow_symlinks=follow, allow_external_rule_dirs=external)
-    return load_config(find_config(), follow_symlinks=follow, allow_external_rule_dirs=external)
+    """The working folder's config (or --config's), for the commands that check no file."""
+    return _configs(args).working()
 
 
 def entry() -> NoReturn:
@@ -226,28 +231,26 @@ def _printable_streams() -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from newslint.linter import Linter, Selection
+    from newslint.discovery import Linters
     from newslint.formats.columns import terminal_width
+    from newslint.linter import Selection
     from newslint.overview import summary_line, write_statistics
 
-    config = _config(args)
-    # --exclude replaces the config's exclude, --extend-exclude adds to it, as in ruff.
-    exclude = tuple(args.exclude) if args.exclude is not None else config.exclude
-    config = config._replace(exclude=exclude + tuple(args.extend_exclude))
-    if args.file_timeout is not None:
-        config = config._replace(file_timeout=args.file_timeout)
-    linter = Linter(config, Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
-    cache = None
-    # --isolated trusts nothing of the tree, so neither a committed findings cache.
-    if not (args.no_cache or args.fix or args.diff or args.isolated):
-        from newslint.cache import Cache
+    linters = Linters(_configs(args), Selection(args.select, tuple(args.extend_select), tuple(args.ignore)), lazy=True)
+    if args.show_config is not None:
+        from newslint.showconfig import describe
 
-        cache = Cache.for_run(config, linter.specs)
-    if cache is None or not cache.entries:
-        # Compile now so that a bad rule is an error before any output. A cache with entries
-        # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
-        linter.engine  # noqa: B018
-    fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
+        sys.stdout.write(describe(linters, args.show_config, args))
+        return EXIT_OK
+    reader, planned = linters.plan(args.paths, args.stdin_filename)  # every config checked before any output
+    # --isolated trusts nothing of the tree, so neither a committed findings cache.
+    use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
+    for linter in linters.all:
+        if not use_cache or not linters.cache_for(linter).entries:
+            # Compile now so that a bad rule is an error before any output. A cache that has
+            # seen this exact rule set compile lets a warm run compile only on a miss.
+            linter.engine  # noqa: B018
+    fail_level = Level.parse(args.fail_level) if args.fail_level else None  # else each file's config's
     min_level = Level.parse(args.min_level) if args.min_level else None
     outputs = _outputs(args)
     _refuse_unsafe_targets(outputs)  # before anything is written
@@ -256,7 +259,8 @@ def _check(args: argparse.Namespace) -> int:
     stdout = _PipeSafe(sys.stdout)
     streams: list[ReportFile] = []
     summary = Summary()
-    rules = {s.id: s for s in linter.specs}
+    rules = {s.id: s for linter in linters.all for s in linter.specs}
+    failing = False  # a finding at or above its file's fail level
     committed = False
     progress = None
     run: Iterator[FileResult] = iter(())  # the run itself, closed whatever wraps it
@@ -272,17 +276,19 @@ def _check(args: argparse.Namespace) -> int:
             formatters.append(make_formatter(name, out, color=_color(args.color, out, on_stream), rules=rules,
                                              width=terminal_width(out, None) if on_stream else None, quiet=bool(args.quiet)))
         if args.fix or args.diff:
-            run = _fix_paths(linter, args, summary, stdout)
+            run = _fix_paths(reader, planned, args, summary, stdout)
         else:
-            run = linter.lint_paths(args.paths, args.jobs, stdin_name=args.stdin_filename, cache=cache)
-        results: Iterable[FileResult] = run
+            run = linters.run(reader, planned, args.jobs, stdin_name=args.stdin_filename, use_cache=use_cache)
+        results: Iterable[tuple[FileResult, Linter]] = run
         if min_level is not None:
             results = _at_or_above(results, min_level)
-        progress = _progress(args, config)
+        progress = _progress(args, len(planned))
         if progress is not None:
             results = progress.track(results, shares_terminal=any(t is None for _, t in outputs) and stdout.isatty())
-        for result in results:
+        for result, linter in results:
             summary.add(result)
+            if not failing and result.findings:
+                failing = max(f.level for f in result.findings) >= (fail_level if fail_level is not None else linter.config.fail_level)
             for formatter in formatters:
                 formatter.file(result)
         if progress is not None:
@@ -309,11 +315,10 @@ def _check(args: argparse.Namespace) -> int:
                 stream.discard()
     if summary.errors or summary.unfixed:
         return EXIT_ERROR
-    worst = summary.worst()
     if args.exit_zero:
         return EXIT_OK
     # A reader that stopped early (`| head`) changes nothing: the findings decide, as in grep.
-    return EXIT_FINDINGS if worst is not None and worst >= fail_level else EXIT_OK
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 class _PipeSafe:
@@ -370,11 +375,11 @@ def _color(choice: str, out: TextIO, on_stream: bool) -> bool:
     return out.isatty()
 
 
-def _at_or_above(results: Iterable[FileResult], level: Level) -> Iterator[FileResult]:
+def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level) -> Iterator[tuple[FileResult, Linter]]:
     """--min-level: the findings below `level` are left out, as if their rules were off."""
-    for result in results:
+    for result, linter in results:
         kept = [f for f in result.findings if f.level >= level]
-        yield result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)
+        yield (result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)), linter
 
 
 def _notice_skipped(paths: Sequence[str]) -> None:
@@ -389,15 +394,13 @@ def _notice_skipped(paths: Sequence[str]) -> None:
                              f"(.md, .markdown, .txt)\n")
 
 
-def _progress(args: argparse.Namespace, config: Config) -> Progress | None:
+def _progress(args: argparse.Namespace, total: int) -> Progress | None:
     """A bar for a long run watched on a terminal: standard error a terminal (never a CI
-    log), not --quiet, and more than PROGRESS_MIN_FILES files (counted by a first walk)."""
+    log), not --quiet, and more than PROGRESS_MIN_FILES files (the run's plan counts them)."""
     if args.quiet or "-" in args.paths or not _isatty(sys.stderr):
         return None
-    from newslint.files import Reader
     from newslint.overview import PROGRESS_MIN_FILES, Progress
 
-    total = sum(1 for _ in Reader(args.paths, config.follow_symlinks).discover(config.exclude))
     return Progress(total, sys.stderr) if total > PROGRESS_MIN_FILES else None
 
 
@@ -459,23 +462,23 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Rep
     return stdout  # type: ignore[return-value]  # the part of TextIO the formats use
 
 
-def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary, stdout: _PipeSafe) -> Iterator[FileResult]:
+def _fix_paths(reader: Reader, planned: list[tuple[str, Linter]], args: argparse.Namespace,
+               summary: Summary, stdout: _PipeSafe) -> Iterator[tuple[FileResult, Linter]]:
     """Fix file by file. A file that cannot be fixed (a link, read-only, changed since it was
     read, its folder not writable) is named in one line on standard error, still checked and
     reported as it is, and the run goes on; it exits 2."""
-    from newslint.files import STDIN, Reader, Source
+    from newslint.files import STDIN, Source
     from newslint.fixwrite import NotFixed, remove_stale_temps, write_fix
     from newslint.trees import printable
     from newslint.finding import FileError
     from newslint.fix import unified_diff
 
-    reader = Reader(args.paths, linter.config.follow_symlinks)
     swept: set[str] = set()
-    for path in reader.discover(linter.config.exclude):
+    for path, linter in planned:  # each file with its own config's rules
         source = reader.read(path, sys.stdin.buffer if path == STDIN else None)
         display = (args.stdin_filename or "<stdin>") if path == STDIN else path
         if isinstance(source, FileError):
-            yield FileResult(display, error=source)
+            yield FileResult(display, error=source), linter
             continue
         if args.fix and path != STDIN and (folder := os.path.dirname(path)) not in swept:
             swept.add(folder)
@@ -495,7 +498,7 @@ def _fix_paths(linter: Linter, args: argparse.Namespace, summary: Summary, stdou
         if not args.diff and fixed != source.text:
             summary.fixed += applied
         final = source.text if args.diff else fixed
-        yield linter.lint_source(Source(display, final, source.encoding, source.bom))
+        yield linter.lint_source(Source(display, final, source.encoding, source.bom)), linter
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -546,9 +549,18 @@ def _explain(args: argparse.Namespace) -> int:
 
     config = _config(args)
     available = available_rule_files(config)
-    if args.rule not in available:
-        raise ConfigError(f"unknown rule {args.rule!r} (see 'newslint rules --all')")
-    s = load_rule_spec(available[args.rule], None, read_rule_bytes(config, available[args.rule]))
+    rule = args.rule
+    if rule not in available:
+        from newslint.selectors import Catalogue
+
+        catalogue = Catalogue(available)
+        same = [rid for rid in available if rid.lower() == rule.lower()]  # `ap.toward` is AP.Toward
+        if len(same) != 1:
+            close = catalogue.suggestion(rule)
+            hint = f"did you mean {close!r}?" if close in available else "see 'newslint rules --all'"
+            raise ConfigError(f"unknown rule {rule!r} ({hint})")
+        rule = same[0]
+    s = load_rule_spec(available[rule], None, read_rule_bytes(config, available[rule]))
     lines = [f"{s.id} ({s.kind}, {s.level.label})", "", s.description or s.message, ""]
     if s.examples.flag:
         lines += ["Flagged:"] + [f"  - {e!r}" for e in s.examples.flag] + [""]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from pathlib import Path
 from types import MappingProxyType
@@ -17,12 +18,13 @@ from newslint.trees import inside, reaches_outside, read_confined, repository_ro
 from newslint.finding import Level
 from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
+from newslint.selectors import Catalogue, UnknownSelector
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
 PRESETS: Mapping[str, tuple[str, ...]] = {"ap": ("News", "AP"), "uk": ("News", "UK"), "none": ()}
 
 _KEYS: Mapping[str, schema.Validator] = {
-    "extends": schema.one_of(*PRESETS),
+    "extends": schema.one_of(*PRESETS),  # matched case-insensitively: `extends: UK` is uk
     "rule_dirs": schema.string_list,
     "select": schema.string_list,
     "extend_select": schema.string_list,
@@ -52,6 +54,9 @@ class Config(NamedTuple):
     # Seconds all rules together may take on one file. Only the user who runs newslint sets
     # it (--file-timeout), never a config file: a repository's config is not trusted.
     file_timeout: float = DEFAULT_BUDGET
+    # Where the file set each key ("key") and named each selector ("key\0selector"):
+    # (line, column), 1-based, for errors and --show-config.
+    positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
 
     @property
     def root(self) -> Path:
@@ -59,16 +64,41 @@ class Config(NamedTuple):
 
 
 def find_config(start: Path | None = None) -> Path | None:
-    """The nearest config file walking up from `start` (default: the working directory)."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            candidate = folder / name
-            if candidate.is_file():
-                return candidate
-        pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and _has_tool_table(pyproject):
-            return pyproject
+    """The nearest config file walking up from the folder `start` (default: the working
+    directory), as ruff does: up to the repository root (the nearest ancestor holding
+    `.git`) and not past it; with no repository, up to the top of the file system."""
+    return nearest_config((start or Path.cwd()).resolve(), {})
+
+
+def nearest_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
+    """`find_config` from the resolved `folder`, remembering in `known` the answer for
+    every folder on the way (a run asks once per folder, not once per file)."""
+    walked = []
+    here = folder
+    while True:
+        if here in known:
+            found = known[here]
+            break
+        walked.append(here)
+        found = config_in(here)
+        if found is not None or os.path.lexists(here / ".git") or here.parent == here:
+            break
+        here = here.parent
+    for folder in walked:
+        known[folder] = found
+    return found
+
+
+def config_in(folder: Path) -> Path | None:
+    """The config file of one folder: `.newslint.yaml`, `.newslint.yml`, else a
+    pyproject.toml holding `[tool.newslint]`."""
+    for name in CONFIG_NAMES:
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file() and _has_tool_table(pyproject):
+        return pyproject
     return None
 
 
@@ -104,35 +134,82 @@ def _parsed_toml(path: Path, text: str) -> dict[str, Any]:
 
 def _read_toml(path: Path, follow_symlinks: bool = False) -> dict[str, Any]:
     """The parsed file (finding the config and loading it read pyproject.toml once)."""
+    return _parsed_toml(path, _toml_text(path, follow_symlinks))
+
+
+def _toml_text(path: Path, follow_symlinks: bool = False) -> str:
     try:
-        text = _config_bytes(path, follow_symlinks).decode("utf-8")
+        return _config_bytes(path, follow_symlinks).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
-    return _parsed_toml(path, text)
 
 
-def _read_yaml(path: Path, follow_symlinks: bool = False) -> tuple[Any, dict[str, tuple[int, int]]]:
+def _read_yaml(path: Path, follow_symlinks: bool = False) -> tuple[Any, dict[str, tuple[int, int]], str]:
     from newslint.yamlpos import YamlError, load_yaml  # only a run with a YAML config needs it
 
+    text = _config_bytes(path, follow_symlinks).decode("utf-8-sig")
     try:
-        loaded = load_yaml(_config_bytes(path, follow_symlinks).decode("utf-8-sig"))
+        loaded = load_yaml(text)
     except YamlError as exc:
         raise ConfigError(f"{path}:{exc.line}:{exc.column}: {exc.message}") from None
-    return loaded.data, loaded.positions
+    return loaded.data, loaded.positions, text
+
+
+_TOML_HEADER = re.compile(r"^[ \t]*\[[ \t]*(?P<name>[^\[\]\r\n]+?)[ \t]*\][ \t]*(?:#.*)?$", re.MULTILINE)
+_TOML_KEY = re.compile(r"^[ \t]*(?P<quote>[\"']?)(?P<key>[A-Za-z0-9_-]+)(?P=quote)[ \t]*=", re.MULTILINE)
+
+
+def _toml_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Where each key of `[tool.newslint]` is (tomllib keeps no positions): keys of the
+    table itself, and `[tool.newslint.KEY]` sub-tables at their header. The table's own
+    header is under "" for a key that cannot be placed."""
+    positions: dict[str, tuple[int, int]] = {}
+    headers = list(_TOML_HEADER.finditer(text))
+    for index, header in enumerate(headers):
+        parts = [p.strip().strip("\"'") for p in header.group("name").split(".")]
+        if parts[:2] != ["tool", "newslint"]:
+            continue
+        line = text.count("\n", 0, header.start()) + 1
+        if len(parts) > 2:
+            positions.setdefault(parts[2], (line, 1))
+            continue
+        positions.setdefault("", (line, 1))
+        end = headers[index + 1].start() if index + 1 < len(headers) else len(text)
+        for key in _TOML_KEY.finditer(text, header.end(), end):
+            where = key.start("key") - (1 if key.group("quote") else 0)
+            positions.setdefault(key.group("key"), (text.count("\n", 0, where) + 1, where - text.rfind("\n", 0, where)))
+    return positions
+
+
+def _value_positions(text: str, positions: dict[str, tuple[int, int]], key: str, values: Iterable[str]) -> None:
+    """Add "key\0value" positions: the first place each value is written at or after the
+    line of its key (a selector's line for its error)."""
+    line = positions.get(key, positions.get("", (1, 1)))[0]
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+    for value in values:
+        found = re.compile(r"(?<![\w.])" + re.escape(value) + r"(?![\w.])").search(text, start)
+        if found is not None and f"{key}\0{value}" not in positions:
+            at = found.start()
+            positions[f"{key}\0{value}"] = (text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at))
 
 
 def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_external_rule_dirs: bool = False) -> Config:
     """The config at `path` (None: the defaults). `rule_dirs` must lie in the config's
     repository (the nearest ancestor of its folder holding `.git`, else its folder), links
-    resolved, unless `allow_external_rule_dirs`."""
+    resolved, unless `allow_external_rule_dirs`. Rule ids and selectors are checked
+    against the available rules when a Linter is configured with it (`configure`)."""
     if path is None:
         return Config(follow_symlinks=follow_symlinks)
     positions: dict[str, tuple[int, int]] = {}
     try:
         if path.name == "pyproject.toml":
-            data = _read_toml(path, follow_symlinks).get("tool", {}).get("newslint", {})
+            text = _toml_text(path, follow_symlinks)
+            data = _parsed_toml(path, text).get("tool", {}).get("newslint", {})
+            positions = _toml_positions(text)
         else:
-            data, positions = _read_yaml(path, follow_symlinks)
+            data, positions, text = _read_yaml(path, follow_symlinks)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
@@ -143,14 +220,16 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         raise ConfigError(f"{path}:1:1: config must be a mapping of keys")
 
     def fail(key: str, message: str) -> ConfigError:
-        line, column = positions.get(key, (1, 1))
+        line, column = positions.get(key, positions.get("", (1, 1)))
         return ConfigError(f"{path}:{line}:{column}: {schema.shorten(message)} [{schema.shorten(key, 60)}]")
 
     values: dict[str, Any] = {}
     for key, value in data.items():
         key = str(key)
         if key not in _KEYS:
-            raise fail(key, f"unknown key {key!r}")
+            raise fail(key, f"unknown key {key!r}{_close_key(key)}")
+        if key == "extends" and isinstance(value, str):
+            value = value.lower()
         try:
             values[key] = schema.validate(key, value, _KEYS[key])
         except OptionError as exc:
@@ -166,6 +245,10 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         per_file_ignores = {str(g): tuple(schema.string_list(v)) for g, v in per_file.items()}
     except ValueError as exc:
         raise fail("per_file_ignores", str(exc)) from None
+    for key, named in (("select", values.get("select", ())), ("extend_select", values.get("extend_select", ())),
+                       ("ignore", values.get("ignore", ())), ("levels", levels),
+                       ("per_file_ignores", [r for rules in per_file_ignores.values() for r in rules])):
+        _value_positions(text, positions, key, named)
     root = path.parent
     rule_dirs = tuple((root / d).resolve() for d in values.get("rule_dirs", []))
     if rule_dirs and not allow_external_rule_dirs:
@@ -187,7 +270,15 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         fail_level=Level.parse(values.get("fail_level", "warning")),
         date_key=values.get("date_key", "date"),
         follow_symlinks=follow_symlinks,
+        positions=MappingProxyType({k: v for k, v in positions.items() if k == "" or k in values or "\0" in k}),
     )
+
+
+def _close_key(key: str) -> str:
+    import difflib  # only a config with a typo needs it
+
+    close = difflib.get_close_matches(key, list(_KEYS), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def available_rule_files(config: Config) -> dict[str, Path]:
@@ -241,6 +332,15 @@ def read_rule_bytes(config: Config, path: Path) -> bytes:
         raise ConfigError(f"{display_path(path)}:1:1: cannot read rule file: {exc.strerror or exc}") from None
 
 
+class Configured(NamedTuple):
+    """A config with every selector checked and spelt as the rules are, the specs it
+    selects, and the ids it could have named (for disable comments)."""
+
+    config: Config
+    specs: list[RuleSpec]
+    catalogue: Catalogue
+
+
 def select_rules(
     config: Config,
     select: Iterable[str] | None = None,
@@ -248,13 +348,27 @@ def select_rules(
     ignore: Iterable[str] = (),
 ) -> list[RuleSpec]:
     """Load the specs of every rule the config and command line select, in id order."""
+    return configure(config, select, extend_select, ignore).specs
+
+
+def configure(
+    config: Config,
+    select: Iterable[str] | None = None,
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> Configured:
+    """Check every rule id and selector of the config and the arguments (an unknown one
+    is an error naming the config file, line and key, with the closest id), then load the
+    specs of the selected rules, in id order."""
     available = available_rule_files(config)
-    chosen = tuple(select) if select is not None else (config.select if config.select is not None else PRESETS[config.extends])
-    chosen = chosen + config.extend_select + tuple(extend_select)
-    ignored = config.ignore + tuple(ignore)
-    for selector in (*chosen, *ignored):
-        if selector not in ("ALL", "*") and not any(rule_matches(rid, [selector]) for rid in available):
-            raise ConfigError(f"unknown rule or pack {selector!r} (see 'newslint rules')")
+    catalogue = Catalogue(available)
+    config = checked_selectors(config, catalogue)
+    select = None if select is None else _checked_arguments(catalogue, "--select", select)
+    extend_select = _checked_arguments(catalogue, "--extend-select", extend_select)
+    ignore = _checked_arguments(catalogue, "--ignore", ignore)
+    chosen = select if select is not None else (config.select if config.select is not None else PRESETS[config.extends])
+    chosen = chosen + config.extend_select + extend_select
+    ignored = config.ignore + ignore
     from newslint.rulecache import load_specs
 
     paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
@@ -267,7 +381,45 @@ def select_rules(
             folder = folders[path.parent] = display_path(path.parent)
         display = path.name if folder == os.curdir else os.path.join(folder, path.name)
         shown.append(_as_here(spec, display, _level_for(spec.id, config.levels)))
-    return shown
+    return Configured(config, shown, catalogue)
+
+
+def _checked_arguments(catalogue: Catalogue, flag: str, selectors: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(selectors, str):  # "AP" is one selector, not the letters A and P
+        selectors = (selectors,)
+    try:
+        return catalogue.canonical_all(selectors)
+    except UnknownSelector as exc:
+        raise ConfigError(f"{exc} [{flag}]") from None
+
+
+def checked_selectors(config: Config, catalogue: Catalogue) -> Config:
+    """`config` with each selector of `select`, `extend_select`, `ignore`, `levels` and
+    `per_file_ignores` spelt as the rules are; an unknown one is an error at its place in
+    the config file."""
+
+    def check(key: str, selector: str) -> str:
+        try:
+            return catalogue.canonical(selector)
+        except UnknownSelector as exc:
+            line, column = config.positions.get(f"{key}\0{selector}", config.positions.get(key, (1, 1)))
+            where = f"{config.path}:{line}:{column}: " if config.path is not None else ""
+            raise ConfigError(f"{where}{exc} [{key}]") from None
+
+    changes: dict[str, Any] = {}
+    for key in ("select", "extend_select", "ignore"):
+        given = getattr(config, key)
+        if given is not None:
+            checked = tuple(check(key, s) for s in given)
+            if checked != given:
+                changes[key] = checked
+    levels = {check("levels", s): level for s, level in config.levels.items()}
+    if list(levels) != list(config.levels):
+        changes["levels"] = MappingProxyType(levels)
+    per_file = {glob: tuple(check("per_file_ignores", s) for s in rules) for glob, rules in config.per_file_ignores.items()}
+    if per_file != dict(config.per_file_ignores):
+        changes["per_file_ignores"] = MappingProxyType(per_file)
+    return config._replace(**changes) if changes else config
 
 
 def _load_unchanged(path: Path, content: bytes) -> RuleSpec:
@@ -290,10 +442,20 @@ def _level_for(rid: str, levels: Mapping[str, Level]) -> Level | None:
 
 
 def ignored_for_path(config: Config, path: str) -> tuple[str, ...]:
+    """The selectors `per_file_ignores` switches off for `path`: a pattern matches the path
+    as given, its name, or (the config's folder need not be the working folder) the path
+    relative to the config's folder."""
+    if not config.per_file_ignores:
+        return ()
     import fnmatch
 
+    candidates = [path, Path(path).name]
+    if config.path is not None:
+        relative = os.path.relpath(os.path.abspath(path), os.path.abspath(config.path.parent))
+        if not relative.startswith(os.pardir):
+            candidates.append(relative)
     ignored: list[str] = []
     for pattern, rules in config.per_file_ignores.items():
-        if fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern):
+        if any(fnmatch.fnmatch(c, pattern) for c in candidates):
             ignored.extend(rules)
     return tuple(ignored)

@@ -9,7 +9,7 @@ from collections import deque
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
-from newslint.config import Config, ignored_for_path, select_rules
+from newslint.config import Config, available_rule_files, configure, ignored_for_path
 from newslint.document import Document
 from newslint.engine import Engine
 from newslint.files import STDIN, Reader, Source, read_source
@@ -17,6 +17,7 @@ from newslint.finding import FileError, FileResult, Finding
 from newslint.fix import apply_edits, fixable
 from newslint.parse import parse_document
 from newslint.rules import RuleSpec, compile_rule
+from newslint.selectors import Catalogue, check_document
 
 if TYPE_CHECKING:  # the cache and the pool are imported only by the runs that use them
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,8 +41,12 @@ class Linter:
                  specs: Sequence[RuleSpec] | None = None, lazy: bool = False) -> None:
         self.config = config or Config()
         self.selection = selection
-        self.specs = list(specs) if specs is not None else select_rules(
-            self.config, selection.select, selection.extend_select, selection.ignore)
+        self._catalogue: Catalogue | None = None
+        if specs is not None:
+            self.specs = list(specs)
+        else:  # every selector checked, and spelt as the rules are (`ap` -> `AP`)
+            self.config, self.specs, self._catalogue = configure(
+                self.config, selection.select, selection.extend_select, selection.ignore)
         if not lazy:  # lazy: compiled on the first file the cache cannot answer
             self.engine  # noqa: B018  (a bad rule is reported before any output)
 
@@ -54,9 +59,18 @@ class Linter:
         doc.published = publication_date(doc.metadata.get(self.config.date_key))
         return doc
 
+    @property
+    def catalogue(self) -> Catalogue:
+        """Every rule id the config could name, for the ids an article names."""
+        if self._catalogue is None:
+            self._catalogue = Catalogue(available_rule_files(self.config))
+        return self._catalogue
+
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
         doc = self.parse(text, path, fmt)
-        return self.engine.check(doc, ignored_for_path(self.config, path))
+        named = check_document(doc, self.catalogue) if doc.directives or doc.disabled or "newslint" in doc.metadata else []
+        findings = self.engine.check(doc, ignored_for_path(self.config, path))
+        return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:
         findings = self.lint_text(source.text, source.path, fmt)
@@ -91,7 +105,8 @@ class Linter:
         return text, total
 
     def lint_paths(self, paths: Iterable[str], jobs: int | None = None, stdin: BinaryIO | None = None,
-                   stdin_name: str | None = None, cache: Cache | None = None) -> Iterator[FileResult]:
+                   stdin_name: str | None = None, cache: Cache | None = None,
+                   reader: Reader | None = None) -> Iterator[FileResult]:
         """Results file by file, in the order of discovery, whatever the number of jobs.
 
         Files are read here, answered from the cache when it can, and the rest are checked
@@ -100,9 +115,13 @@ class Linter:
         files there are.
         """
         run = _OrderedRun(self, jobs or os.cpu_count() or 1, cache)
-        reader = Reader(list(paths), self.config.follow_symlinks)  # each file confined to its tree
+        if reader is None:
+            reader = Reader(list(paths), self.config.follow_symlinks)  # each file confined to its tree
+            found: Iterable[str] = reader.discover(self.config.exclude)
+        else:  # files the run's reader found already (newslint.discovery: files grouped by config)
+            found = paths
         try:
-            for path in reader.discover(self.config.exclude):
+            for path in found:
                 if path == STDIN:
                     run.ready(self.lint_path(path, stdin, stdin_name))
                 else:

@@ -3,7 +3,7 @@ and a progress bar on a terminal."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, TextIO
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, TextIO, TypeVar
 
 from newslint.formats import Summary
 from newslint.formats.columns import fit
@@ -11,6 +11,8 @@ from newslint.formats.columns import fit
 if TYPE_CHECKING:
     from newslint.finding import FileResult
     from newslint.rules import RuleSpec
+
+_T = TypeVar("_T")
 
 # A run over fewer files than this is over before a bar would tell anything.
 PROGRESS_MIN_FILES = 100
@@ -71,15 +73,16 @@ class Progress:
         self.bar = tqdm(total=total, file=stream, unit="file", leave=False, dynamic_ncols=True,
                         desc="newslint", mininterval=0.2)
 
-    def track(self, results: Iterable[FileResult], shares_terminal: bool) -> Iterator[FileResult]:
-        """Each result, the bar moved on once it has been reported. `shares_terminal`: a
-        report goes to the terminal the bar is on."""
-        for result in results:
+    def track(self, results: Iterable[tuple[FileResult, _T]], shares_terminal: bool) -> Iterator[tuple[FileResult, _T]]:
+        """Each (result, what came with it), the bar moved on once it has been reported.
+        `shares_terminal`: a report goes to the terminal the bar is on."""
+        for item in results:
+            result = item[0]
             if shares_terminal and (result.findings or result.error is not None):
                 with self._tqdm.external_write_mode(file=None):
-                    yield result
+                    yield item
             else:
-                yield result
+                yield item
             self.bar.update(1)
 
     def close(self) -> None:
