@@ -137,9 +137,9 @@ def _check(args: argparse.Namespace) -> int:
         from newslint.cache import Cache
 
         cache = Cache.for_run(config, linter.specs)
-    if cache is None or not cache.entries:
-        # Compile now so that a bad rule is an error before any output. A cache with entries
-        # for this exact rule set proves it compiled, so a warm run compiles only on a miss.
+    if cache is None or not cache.rules_compiled:
+        # Compile now so that a bad rule is an error before any output. The cache's signed
+        # marker for this exact rule set proves it compiled, so a warm run compiles only on a miss.
         linter.engine  # noqa: B018
     fail_level = Level.parse(args.fail_level) if args.fail_level else config.fail_level
     outputs = _outputs(args)
