@@ -115,6 +115,7 @@ class Cache:
         self._top: int | None = None  # .newslint_cache
         self._parent: int | None = None  # the rule sets of this version
         self._base: int | None = None  # this rule set's folder
+        self._refused = False  # a folder on the way is a link, not a folder, or cannot be made
         if self.secret is not None:
             self._open(create=False)
         # A signed marker for this exact rule set proves that it compiled (the CLI then
@@ -130,14 +131,18 @@ class Cache:
         not a folder, or cannot be made."""
         if self._base is not None:
             return True
+        if self._refused:
+            return False
         above = cachefs.open_root(self.folder.parent, create=create)
         if above is None:
+            self._refused = create
             return False
         chain = [above]
         try:
             for name in (self.folder.name, __version__, self.key):
                 fd = cachefs.open_folder(chain[-1], name, create)
                 if fd is None:
+                    self._refused = create  # tried once per run, not once per file
                     return False
                 chain.append(fd)
                 if create and len(chain) == 2:
@@ -226,7 +231,7 @@ class Cache:
         has not been used for _KEEP_SECONDS."""
         assert self._base is not None and self._parent is not None and self._top is not None
         cutoff = self.now - _KEEP_SECONDS
-        shard = self._shard(os.urandom(1).hex(), create=False)
+        shard = self._shard(f"{_pick(256):02x}", create=False)
         if shard is not None:
             cachefs.remove_old_files(shard, _is_entry, cutoff, _PRUNE_BUDGET)
         versions = [n for n in cachefs.names(self._top) if n not in (__version__, ".gitignore", "CACHEDIR.TAG")]
