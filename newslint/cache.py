@@ -111,7 +111,6 @@ class Cache:
         self.secret: bytes | None = user_key() if secret is _UNSET else secret
         self.now = time.time()
         self.wrote = False
-        self._shards: dict[str, int] = {}
         self._top: int | None = None  # .newslint_cache
         self._parent: int | None = None  # the rule sets of this version
         self._base: int | None = None  # this rule set's folder
@@ -156,12 +155,9 @@ class Cache:
                 os.close(fd)
 
     def _shard(self, name: str, create: bool) -> int | None:
-        fd = self._shards.get(name)
-        if fd is None and self._base is not None:
-            fd = cachefs.open_folder(self._base, name, create)
-            if fd is not None:
-                self._shards[name] = fd
-        return fd
+        """A shard's folder, for the caller to close: kept open, 256 of them would be more
+        than some systems allow a process (256 files in all on macOS)."""
+        return None if self._base is None else cachefs.open_folder(self._base, name, create)
 
     def get(self, path: str, text: str) -> list[Finding] | None:
         """The findings cached for `path` when its text is the one they were found in."""
@@ -171,7 +167,10 @@ class Cache:
         shard = self._shard(name[:2], create=False)
         if shard is None:
             return None
-        data = cachefs.read_file(shard, name, _MAX_ENTRY_BYTES, refresh_before=self.now - _TOUCH_SECONDS)
+        try:
+            data = cachefs.read_file(shard, name, _MAX_ENTRY_BYTES, refresh_before=self.now - _TOUCH_SECONDS)
+        finally:
+            os.close(shard)
         if data is None:
             return None
         mac, body = data[:64], data[65:]
@@ -190,15 +189,18 @@ class Cache:
         if self.secret is None or (self._base is None and not self._open(create=True)):
             return
         name = entry_name(path)
-        shard = self._shard(name[:2], create=True)
-        if shard is None:
-            return
         body = json.dumps([text_digest(text), [_encode(f) for f in findings]], ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
         if len(body) > _MAX_ENTRY_BYTES - 65:
             return
-        if cachefs.write_file(shard, name, signed_entry(self.secret, self.key, path, body)):
-            self.wrote = True
+        shard = self._shard(name[:2], create=True)
+        if shard is None:
+            return
+        try:
+            if cachefs.write_file(shard, name, signed_entry(self.secret, self.key, path, body)):
+                self.wrote = True
+        finally:
+            os.close(shard)
 
     def save(self) -> None:
         """After a run that wrote entries: mark the rule set as compiled and in use, and
@@ -214,10 +216,9 @@ class Cache:
             self.close()
 
     def close(self) -> None:
-        for fd in (*self._shards.values(), self._base, self._parent, self._top):
+        for fd in (self._base, self._parent, self._top):
             if fd is not None:
                 os.close(fd)
-        self._shards.clear()
         self._base = self._parent = self._top = None
 
     def _marker_valid(self) -> bool:
@@ -233,7 +234,10 @@ class Cache:
         cutoff = self.now - _KEEP_SECONDS
         shard = self._shard(f"{_pick(256):02x}", create=False)
         if shard is not None:
-            cachefs.remove_old_files(shard, _is_entry, cutoff, _PRUNE_BUDGET)
+            try:
+                cachefs.remove_old_files(shard, _is_entry, cutoff, _PRUNE_BUDGET)
+            finally:
+                os.close(shard)
         versions = [n for n in cachefs.names(self._top) if n not in (__version__, ".gitignore", "CACHEDIR.TAG")]
         if versions and _pick(2) == 0:  # every other run: another version's folder
             version = versions[_pick(len(versions))]
