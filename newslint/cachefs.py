@@ -22,7 +22,9 @@ _ROOT_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NONBL
 _DIR_FLAGS = _ROOT_FLAGS | getattr(os, "O_NOFOLLOW", 0)
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 _CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-TEMP_PREFIX = ".tmp-"
+# Temporary files are named TEMP_PREFIX and 16 hex digits: only those are cleaned up, so a
+# shared folder's other temporary files are never touched.
+TEMP_PREFIX = ".newslint-tmp-"
 # A temporary file this old was left by a run that was killed.
 _TEMP_SECONDS = 3600
 # At most this many names of one folder are looked at: a folder someone filled with a
@@ -150,7 +152,7 @@ def remove_old_files(folder: int, ours: Callable[[str], bool], older_than: float
     for name in names(folder):
         if removed >= budget:
             break
-        temp = name.startswith(TEMP_PREFIX)
+        temp = _is_temp(name)
         if not (temp or ours(name)):
             continue
         try:
@@ -164,6 +166,11 @@ def remove_old_files(folder: int, ours: Callable[[str], bool], older_than: float
             except OSError:
                 continue
     return removed
+
+
+def _is_temp(name: str) -> bool:
+    suffix = name[len(TEMP_PREFIX):]
+    return name.startswith(TEMP_PREFIX) and len(suffix) == 16 and all(c in "0123456789abcdef" for c in suffix)
 
 
 def remove_folder(parent: int, name: str) -> None:

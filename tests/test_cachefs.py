@@ -91,15 +91,16 @@ def test_removal_takes_only_old_regular_files_of_the_callers_names(folder: tuple
     (path / "old-link-entry").symlink_to(decoy)
     (path / "old-folder-entry").symlink_to(outside, target_is_directory=True)
     (path / "old-dir-entry").mkdir()
-    (path / ".tmp-left-by-a-crash").write_text("x")
-    (path / ".tmp-being-written").write_text("x")
-    for name in ("old-entry", "old-other", "old-link-entry", "old-dir-entry", ".tmp-left-by-a-crash"):
+    crashed, writing, foreign = ".newslint-tmp-" + "0" * 16, ".newslint-tmp-" + "1" * 16, ".tmp-another-program"
+    for name in (crashed, writing, foreign):
+        (path / name).write_text("x")
+    for name in ("old-entry", "old-other", "old-link-entry", "old-dir-entry", crashed, foreign):
         _age(path / name, 90)
     _age(decoy, 90)
     removed = cachefs.remove_old_files(fd, lambda n: n.endswith("entry"), time.time() - 30 * 86400, 10)
     assert removed == 2
-    assert sorted(os.listdir(path)) == [".tmp-being-written", "new-entry", "old-dir-entry", "old-folder-entry",
-                                        "old-link-entry", "old-other"]
+    assert sorted(os.listdir(path)) == sorted([writing, foreign, "new-entry", "old-dir-entry", "old-folder-entry",
+                                               "old-link-entry", "old-other"])
     assert decoy.read_text() == "export SAFE=1\n" and (outside / "old-entry").read_text() == "keep me"
 
 

@@ -96,3 +96,15 @@ def test_old_rule_sets_are_pruned_when_one_is_written(tmp_path: Path) -> None:
         rule = _rule(tmp_path, RULE.replace("foo", f"foo{n}"))
         load_specs(_files(rule), _counting_loader([]), cache)
     assert len(list(cache.glob("rules-*.bin"))) == 32
+
+
+def test_the_dependencies_installed_are_named_with_their_versions() -> None:
+    from newslint.rulecache import DEPENDENCIES, dependency_versions
+
+    found = dict(part.split("=", 1) for part in dependency_versions().split("\0"))
+    assert list(found) == [distribution for distribution, _ in DEPENDENCIES]
+    import regex
+    import yaml
+
+    assert f"regex-{regex.__version__}.dist-info" in found["regex"]
+    assert f"pyyaml-{yaml.__version__}.dist-info" in found["pyyaml"]
