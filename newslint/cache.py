@@ -1,25 +1,27 @@
 """The findings cache: a file whose text, path and rule set have not changed is not checked again.
 
-One small file per checked path and rule set:
-`.newslint_cache/<version>/<fingerprint>/<2 hex>/<digest of the path>`, holding the digest
-of the text last checked there and that text's findings, so a run reads only the entries
-of the files it checks and one file costs the same however many the cache holds. The
-fingerprint covers newslint's version and source code, the Python version, the versions
-of newslint's dependencies, the configuration and the selected rule files' contents and
-levels: change any of them and the run starts from an empty cache.
+Entries are kept in 256 shard files per rule set,
+`.newslint_cache/<version>/<fingerprint>/<2 hex>`, the shard chosen by a digest of the
+path: each line holds a path's digest, the day it was written, the digest of the text
+checked there and that text's findings. A run reads only the shards of the files it checks,
+so one file costs about the same however many the cache holds, and a run that checks
+everything creates 256 files, not one per article. The fingerprint covers newslint's
+version and source code, the Python version, the versions of newslint's dependencies, the
+configuration and the selected rule files' contents and levels: change any of them and
+the run starts from an empty cache.
 
-A repository is not trusted, and neither is its cache: every entry is signed with the
-user's cache key (see cachekey) over the rule set, the path and the content, so an entry
-that someone committed, copied from elsewhere or edited is a miss, as is one that does not
-decode into findings. Nothing is followed or read through a link: the cache folder, the
-version, rule-set and shard folders and every entry are opened without following links
-(see cachefs), a FIFO, device or oversized file is ignored, writes create a new file and
-rename it into place, and pruning unlinks only regular files with the cache's own names,
-inside the cache folder.
+A repository is not trusted, and neither is its cache: every shard is signed with the
+user's cache key (see cachekey) over the rule set, the shard's name and its content, so a
+shard that someone committed, copied from elsewhere or edited is ignored, and an entry that
+does not decode into findings is a miss. Nothing is followed or read through a link: the
+cache folder, the version and rule-set folders and every shard are opened without
+following links (see cachefs), a FIFO, device or oversized file is ignored, writes create a
+new file and rename it into place, and pruning unlinks only regular files with the cache's
+own names, inside the cache folder.
 
-Pruning is bounded work: a run that wrote entries removes the stale entries (unused for
-30 days) of one random shard of its rule set, and part of one rule set unused for that
-long, a few hundred files at a time.
+Pruning is bounded work: a shard being rewritten drops its entries written more than 30
+days ago, and a run that wrote removes up to a few hundred files of one other rule set
+unused for that long.
 """
 
 from __future__ import annotations
@@ -39,19 +41,20 @@ from newslint.rulecache import code_digest, dependency_versions
 from newslint.rules import RuleSpec, blake2b
 
 CACHE_DIR = ".newslint_cache"
-_FORMAT = 3
-_PERSON = b"newslint-finding"
+_FORMAT = 4
+_PERSON = b"newslint-shard"
 _MARKER_PERSON = b"newslint-ruleset"
 # In each rule set's folder: signed proof that the rule set compiled, and when it was last used.
 _MARKER = "ruleset"
-# Entries and rule sets not used for this long are pruned; an entry read this long after
-# it was last touched is touched again.
-_KEEP_SECONDS = 30 * 86400
+# Entries written this many days ago are dropped when their shard is written again (an
+# unchanged file is then checked once more); rule sets unused as long are pruned.
+_KEEP_DAYS = 30
 _TOUCH_SECONDS = 86400
-# Files removed per run at most, and the largest entry read or written (a file of findings
-# this large would come from an article that is itself refused).
+# Files removed per run at most; the largest shard read or written; how many bytes of new
+# entries a run holds before writing them out (memory stays flat on a long run).
 _PRUNE_BUDGET = 512
-_MAX_ENTRY_BYTES = 16 * 1024 * 1024
+_MAX_SHARD_BYTES = 64 * 1024 * 1024
+_FLUSH_BYTES = 16 * 1024 * 1024
 _HEX = frozenset("0123456789abcdef")
 _GITIGNORE = b"# Written by newslint: this folder is a cache.\n*\n"
 _CACHEDIR_TAG = b"Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by newslint.\n"
@@ -79,6 +82,7 @@ def text_digest(text: str) -> str:
 
 
 def entry_name(path: str) -> str:
+    """The digest a path's entry is found by; its first two digits name the shard."""
     return blake2b(path.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -86,22 +90,29 @@ def _is_hex(name: str, size: int) -> bool:
     return len(name) == size and _HEX.issuperset(name)
 
 
-def _signed_key(fingerprint: str, path: str) -> bytes:
-    """What an entry's signature covers besides its body: the format, version, rule set and
-    path it was written for (an entry copied to another path or rule set is a miss)."""
-    return f"{_FORMAT}\0{__version__}\0{fingerprint}\0{path}".encode("utf-8", "surrogatepass")
+def _signed_key(fingerprint: str, name: str) -> bytes:
+    """What a signature covers besides the content: the format, version, rule set and the
+    shard's name (a shard copied to another name or rule set is ignored)."""
+    return f"{_FORMAT}\0{__version__}\0{fingerprint}\0{name}".encode("utf-8", "surrogatepass")
 
 
-def signed_entry(secret: bytes, fingerprint: str, path: str, body: bytes) -> bytes:
-    """The bytes of an entry file: the hex signature on one line, then the body (JSON:
-    the text's digest and its findings)."""
-    return sign(secret, _PERSON, _signed_key(fingerprint, path), body).hex().encode("ascii") + b"\n" + body
+def signed_shard(secret: bytes, fingerprint: str, shard: str, body: bytes) -> bytes:
+    """The bytes of a shard file: the hex signature on one line, then the entries, one a
+    line: `<path digest> <day> <JSON: the text's digest and its findings>`."""
+    return sign(secret, _PERSON, _signed_key(fingerprint, shard), body).hex().encode("ascii") + b"\n" + body
+
+
+def _day_of(line: bytes) -> int:
+    try:
+        return int(line[33 : line.index(b" ", 33)])
+    except ValueError:
+        return -1
 
 
 class Cache:
     """Findings by path, valid while the path's text hashes the same.
 
-    `secret`: the key entries are signed with; by default the user's (cachekey.user_key),
+    `secret`: the key shards are signed with; by default the user's (cachekey.user_key),
     and with None (no key to be had) the cache answers nothing and writes nothing.
     """
 
@@ -110,11 +121,15 @@ class Cache:
         self.key = key
         self.secret: bytes | None = user_key() if secret is _UNSET else secret
         self.now = time.time()
+        self.today = int(self.now // 86400)
         self.wrote = False
         self._top: int | None = None  # .newslint_cache
         self._parent: int | None = None  # the rule sets of this version
         self._base: int | None = None  # this rule set's folder
         self._refused = False  # a folder on the way is a link, not a folder, or cannot be made
+        self._loaded: dict[str, dict[str, bytes]] = {}  # shard -> entry name -> line, as read
+        self._pending: dict[str, dict[str, bytes]] = {}  # shard -> entry name -> line, to write
+        self._pending_bytes = 0
         if self.secret is not None:
             self._open(create=False)
         # A signed marker for this exact rule set proves that it compiled (the CLI then
@@ -154,30 +169,35 @@ class Cache:
             for fd in chain:
                 os.close(fd)
 
-    def _shard(self, name: str, create: bool) -> int | None:
-        """A shard's folder, for the caller to close: kept open, 256 of them would be more
-        than some systems allow a process (256 files in all on macOS)."""
-        return None if self._base is None else cachefs.open_folder(self._base, name, create)
+    def _read_shard(self, shard: str) -> dict[str, bytes]:
+        """A shard's entries by name; none when it is missing, unsigned or damaged."""
+        if self._base is None or self.secret is None:
+            return {}
+        data = cachefs.read_file(self._base, shard, _MAX_SHARD_BYTES)
+        if data is None or data[64:65] != b"\n":
+            return {}
+        body = data[65:]
+        try:
+            if not verify(self.secret, _PERSON, bytes.fromhex(data[:64].decode("ascii")), _signed_key(self.key, shard), body):
+                return {}  # not written by this user for this rule set and shard: never decoded
+        except ValueError:
+            return {}
+        return {line[:32].decode("ascii", "replace"): line for line in body.split(b"\n") if line}
 
     def get(self, path: str, text: str) -> list[Finding] | None:
         """The findings cached for `path` when its text is the one they were found in."""
-        if self._base is None or self.secret is None:
+        if self._base is None:
             return None
         name = entry_name(path)
-        shard = self._shard(name[:2], create=False)
-        if shard is None:
+        shard = name[:2]
+        entries = self._loaded.get(shard)
+        if entries is None:
+            entries = self._loaded[shard] = self._read_shard(shard)
+        line = entries.get(name)
+        if line is None:
             return None
         try:
-            data = cachefs.read_file(shard, name, _MAX_ENTRY_BYTES, refresh_before=self.now - _TOUCH_SECONDS)
-        finally:
-            os.close(shard)
-        if data is None:
-            return None
-        mac, body = data[:64], data[65:]
-        try:
-            if not verify(self.secret, _PERSON, bytes.fromhex(mac.decode("ascii")), _signed_key(self.key, path), body):
-                return None  # not written by this user for this rule set and path: never decoded
-            digest, records = json.loads(body.decode("utf-8", "surrogatepass"))
+            digest, records = json.loads(line[line.index(b" ", 33) + 1 :].decode("utf-8", "surrogatepass"))
             if digest != text_digest(text):
                 return None
             return [_decode(path, r) for r in records]
@@ -185,30 +205,47 @@ class Cache:
             return None  # corrupt: a miss, replaced when the file is checked
 
     def put(self, path: str, text: str, findings: Iterable[Finding]) -> None:
-        """Write the entry for `path` now (one small file); a failure only leaves it uncached."""
-        if self.secret is None or (self._base is None and not self._open(create=True)):
+        """Keep the entry for `path`, to be written with its shard (a failure only leaves it uncached)."""
+        if self.secret is None or self._refused:
             return
         name = entry_name(path)
         body = json.dumps([text_digest(text), [_encode(f) for f in findings]], ensure_ascii=False,
                           separators=(",", ":")).encode("utf-8", "surrogatepass")
-        if len(body) > _MAX_ENTRY_BYTES - 65:
+        line = f"{name} {self.today} ".encode("ascii") + body  # JSON has no raw newline
+        if len(line) >= _MAX_SHARD_BYTES // 4:
             return
-        shard = self._shard(name[:2], create=True)
-        if shard is None:
+        self._pending.setdefault(name[:2], {})[name] = line
+        self._pending_bytes += len(line)
+        if self._pending_bytes > _FLUSH_BYTES:
+            self._flush()
+
+    def _flush(self) -> None:
+        """Write every shard with new entries: what is on disk now (another run may have
+        written since), less entries older than _KEEP_DAYS, plus the new ones."""
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        if not pending or self.secret is None or not self._open(create=True):
             return
-        try:
-            if cachefs.write_file(shard, name, signed_entry(self.secret, self.key, path, body)):
+        oldest = self.today - _KEEP_DAYS
+        for shard, new in pending.items():
+            entries = {n: line for n, line in self._read_shard(shard).items() if _day_of(line) >= oldest}
+            entries.update(new)
+            body = b"".join(line + b"\n" for line in entries.values())
+            if len(body) + 65 > _MAX_SHARD_BYTES:
+                continue
+            assert self._base is not None
+            if cachefs.write_file(self._base, shard, signed_shard(self.secret, self.key, shard, body)):
                 self.wrote = True
-        finally:
-            os.close(shard)
+                if shard in self._loaded:
+                    self._loaded[shard] = entries
 
     def save(self) -> None:
-        """After a run that wrote entries: mark the rule set as compiled and in use, and
-        prune a bounded part of the cache. Then let go of the open folders."""
+        """Write the new entries; after a run that wrote, mark the rule set as compiled and
+        in use, and prune a bounded part of the cache. Then let go of the open folders."""
         try:
+            self._flush()
             if self.wrote and self._base is not None and self.secret is not None:
                 if not self.rules_compiled:
-                    marker = sign(self.secret, _MARKER_PERSON, _signed_key(self.key, ""))
+                    marker = sign(self.secret, _MARKER_PERSON, _signed_key(self.key, _MARKER))
                     cachefs.write_file(self._base, _MARKER, marker)
                     self.rules_compiled = True
                 self._prune()
@@ -220,24 +257,20 @@ class Cache:
             if fd is not None:
                 os.close(fd)
         self._base = self._parent = self._top = None
+        self._loaded.clear()
 
     def _marker_valid(self) -> bool:
         assert self._base is not None and self.secret is not None
         data = cachefs.read_file(self._base, _MARKER, 64, refresh_before=self.now - _TOUCH_SECONDS)
-        return data is not None and verify(self.secret, _MARKER_PERSON, data, _signed_key(self.key, ""))
+        return data is not None and verify(self.secret, _MARKER_PERSON, data, _signed_key(self.key, _MARKER))
 
     def _prune(self) -> None:
-        """Bounded work: the stale entries of one random shard of this rule set, then up to
-        _PRUNE_BUDGET files of one other rule set (of this version or of another one) that
-        has not been used for _KEEP_SECONDS."""
+        """Bounded work: temporary files a killed run left in this rule set's folder, then
+        up to _PRUNE_BUDGET files of one other rule set (of this version or of another one)
+        unused for _KEEP_DAYS."""
         assert self._base is not None and self._parent is not None and self._top is not None
-        cutoff = self.now - _KEEP_SECONDS
-        shard = self._shard(f"{_pick(256):02x}", create=False)
-        if shard is not None:
-            try:
-                cachefs.remove_old_files(shard, _is_entry, cutoff, _PRUNE_BUDGET)
-            finally:
-                os.close(shard)
+        cutoff = self.now - _KEEP_DAYS * 86400
+        cachefs.remove_old_files(self._base, lambda n: False, cutoff, _PRUNE_BUDGET)
         versions = [n for n in cachefs.names(self._top) if n not in (__version__, ".gitignore", "CACHEDIR.TAG")]
         if versions and _pick(2) == 0:  # every other run: another version's folder
             version = versions[_pick(len(versions))]
@@ -257,12 +290,8 @@ def _pick(count: int) -> int:
     return int.from_bytes(os.urandom(4), "little") % count
 
 
-def _is_entry(name: str) -> bool:
-    return _is_hex(name, 32)
-
-
 def _prune_rule_sets(version: int, current: str | None, cutoff: float) -> None:
-    """In one version's folder: the cache files of the format before this one (never read
+    """In one version's folder: the cache files of formats before this one (never read
     again), then one random rule set other than `current`, if it is stale."""
     budget = _PRUNE_BUDGET
     names = cachefs.names(version)
@@ -275,7 +304,7 @@ def _prune_rule_sets(version: int, current: str | None, cutoff: float) -> None:
 
 
 def _prune_rule_set(parent: int, name: str, cutoff: float, budget: int) -> None:
-    """Remove up to `budget` entries of a rule set unused since `cutoff`, then its folders once empty."""
+    """Remove up to `budget` shards of a rule set unused since `cutoff`, then its folder once empty."""
     base = cachefs.open_folder(parent, name, create=False)
     if base is None:
         return
@@ -283,20 +312,7 @@ def _prune_rule_set(parent: int, name: str, cutoff: float, budget: int) -> None:
         used = max(cachefs.modified(base, _MARKER) or 0.0, cachefs.modified(parent, name) or 0.0)
         if used >= cutoff:
             return
-        for shard_name in cachefs.names(base):
-            if budget <= 0:
-                return
-            if not _is_hex(shard_name, 2):
-                continue
-            shard = cachefs.open_folder(base, shard_name, create=False)
-            if shard is None:
-                continue
-            try:
-                budget -= cachefs.remove_old_files(shard, _is_entry, float("inf"), budget)
-            finally:
-                os.close(shard)
-            cachefs.remove_folder(base, shard_name)
-        cachefs.remove_old_files(base, _MARKER.__eq__, float("inf"), 1)
+        cachefs.remove_old_files(base, lambda n: _is_hex(n, 2) or n == _MARKER, float("inf"), budget)
     finally:
         os.close(base)
     cachefs.remove_folder(parent, name)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from newslint import __version__
-from newslint.cache import CACHE_DIR, Cache, entry_name, signed_entry, text_digest
+from newslint.cache import CACHE_DIR, Cache, entry_name, signed_shard, text_digest
 from newslint.config import Config
 from newslint.finding import Edit, Finding, Fix, Level
 from tests.helpers import run_cli
@@ -23,30 +23,45 @@ def user_key() -> bytes:
 
 
 def cache_entries(root: Path) -> list[Path]:
-    """Entry files: .newslint_cache/<version>/<rule set>/<shard>/<entry>."""
-    return sorted(p for p in (root / CACHE_DIR).glob("*/*/*/*") if p.is_file())
+    """Shard files: .newslint_cache/<version>/<rule set>/<2 hex>."""
+    return sorted(p for p in (root / CACHE_DIR).glob("*/*/*") if p.is_file() and len(p.name) == 2)
 
 
 def rule_set(root: Path) -> str:
-    (folder,) = {p.parent.parent.name for p in cache_entries(root)}
+    (folder,) = {p.parent.name for p in cache_entries(root)}
     return folder
 
 
-def rewrite(file: Path, path: str, body: Any, secret: bytes | None = None) -> None:
-    """Replace an entry with `body` (JSON: the text's digest and findings), signed as the user would sign it."""
-    data = json.dumps(body).encode()
-    file.write_bytes(signed_entry(secret or user_key(), file.parent.parent.name, path, data))
+def shard_of(root: Path, path: str) -> Path:
+    (file,) = [p for p in cache_entries(root) if p.name == entry_name(path)[:2]]
+    return file
 
 
-def records(file: Path) -> Any:
-    return json.loads(file.read_bytes().partition(b"\n")[2])
+def lines_of(file: Path) -> dict[str, bytes]:
+    return {line[:32].decode(): line for line in file.read_bytes().partition(b"\n")[2].split(b"\n") if line}
+
+
+def records(file: Path, path: str = "a.md") -> Any:
+    """The entry of `path` in its shard: [text digest, findings]."""
+    line = lines_of(file)[entry_name(path)]
+    return json.loads(line.split(b" ", 2)[2])
+
+
+def rewrite(file: Path, path: str, body: Any, secret: bytes | None = None, sign_as: str | None = None) -> None:
+    """Replace the entry of `path` with `body`, and sign the shard as the user would
+    (`sign_as`: under another shard's name)."""
+    lines = lines_of(file)
+    lines[entry_name(path)] = f"{entry_name(path)} 99999 ".encode() + json.dumps(body).encode()
+    content = b"".join(line + b"\n" for line in lines.values())
+    file.write_bytes(signed_shard(secret or user_key(), file.parent.name, sign_as or file.name, content))
 
 
 def test_warm_run_gives_the_same_bytes_and_the_folder_ignores_itself(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(DEFECT)
     (tmp_path / "b.md").write_text(CLEAN)
     cold = run_cli("check", "--format", "json", ".", cwd=tmp_path)
-    assert len(cache_entries(tmp_path)) == 2  # one small file per checked file
+    assert records(shard_of(tmp_path, "a.md"), "a.md")[0] == text_digest(DEFECT)
+    assert records(shard_of(tmp_path, "b.md"), "b.md")[0] == text_digest(CLEAN)
     warm = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout) == (1, cold.stdout)
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text().splitlines()[-1] == "*"
@@ -63,16 +78,23 @@ def test_warm_run_answers_from_the_cache(tmp_path: Path) -> None:
     found[0][10] = "planted message"
     rewrite(entry, "a.md", [digest, found])
     assert "planted message" in run_cli("check", "--format", "parsable", ".", cwd=tmp_path).stdout
+    # Written 99999 days after 1970: kept, as every entry is until its shard is written again.
+    assert "planted message" in run_cli("check", "--format", "parsable", ".", cwd=tmp_path).stdout
     assert "planted message" not in run_cli("check", "--no-cache", "--format", "parsable", ".", cwd=tmp_path).stdout
 
 
-def test_an_entry_signed_for_another_path_is_a_miss(tmp_path: Path) -> None:
+def test_a_shard_signed_for_another_name_or_rule_set_is_ignored(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text(DEFECT)
     run_cli("check", ".", cwd=tmp_path)
-    (entry,) = cache_entries(tmp_path)
-    rewrite(entry, "b.md", [text_digest(DEFECT), []])  # a genuine signature, for b.md's entry
-    result = run_cli("check", "--format", "parsable", ".", cwd=tmp_path)
-    assert (result.returncode, result.stdout.count("Kyiv")) == (1, 2)
+    (shard,) = cache_entries(tmp_path)
+    clean = [text_digest(DEFECT), []]
+    for wrong in ("zz", None):
+        rewrite(shard, "a.md", clean, sign_as=wrong)  # a genuine signature, for another shard
+        if wrong is None:  # ... or for another rule set
+            content = shard.read_bytes().partition(b"\n")[2]
+            shard.write_bytes(signed_shard(user_key(), "0" * 32, shard.name, content))
+        result = run_cli("check", "--format", "parsable", ".", cwd=tmp_path)
+        assert (result.returncode, result.stdout.count("Kyiv")) == (1, 2)
 
 
 def test_an_edited_file_is_checked_again(tmp_path: Path) -> None:
@@ -90,7 +112,7 @@ def test_a_changed_rule_set_does_not_use_the_old_entries(tmp_path: Path) -> None
     (tmp_path / ".newslint.yaml").write_text("ignore: [AP.HouseSpellings]\n")
     result = run_cli("check", "--format", "parsable", ".", cwd=tmp_path)
     assert "AP.HouseSpellings" not in result.stdout
-    assert len({p.parent.parent for p in cache_entries(tmp_path)}) == 2
+    assert len({p.parent for p in cache_entries(tmp_path)}) == 2
 
 
 def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
@@ -161,22 +183,49 @@ def test_entries_round_trip_and_a_stale_text_misses(tmp_path: Path) -> None:
     assert not (tmp_path / CACHE_DIR / __version__ / "keyless").exists()
 
 
-def test_one_file_reads_only_its_own_entry(tmp_path: Path) -> None:
-    """Sharded: the other files' entries are not read (a broken one costs nothing and is not noticed)."""
-    for name in ("a.md", "b.md", "c.md"):
+def test_one_file_reads_only_its_own_shard(tmp_path: Path) -> None:
+    """Sharded: the other shards are not read (a broken one costs nothing and is not noticed)."""
+    names = []
+    for n in range(100):  # three files in three shards
+        if entry_name(f"{n}.md")[:2] not in {entry_name(m)[:2] for m in names}:
+            names.append(f"{n}.md")
+        if len(names) == 3:
+            break
+    for name in names:
         (tmp_path / name).write_text(DEFECT)
     run_cli("check", ".", cwd=tmp_path)
-    entries = cache_entries(tmp_path)
-    assert sorted(e.name for e in entries) == sorted(entry_name(p) for p in ("a.md", "b.md", "c.md"))
-    for other in entries:
-        if other.name != entry_name("a.md"):
-            other.write_bytes(b"damaged")
+    assert sorted(e.name for e in cache_entries(tmp_path)) == sorted(entry_name(p)[:2] for p in names)
+    for other in names[1:]:
+        shard_of(tmp_path, other).write_bytes(b"damaged")
     cache = Cache(tmp_path / CACHE_DIR, rule_set(tmp_path))
     try:
-        assert cache.get("a.md", DEFECT) is not None
-        assert cache.get("b.md", DEFECT) is None
+        assert cache.get(names[0], DEFECT) is not None
+        assert cache.get(names[1], DEFECT) is None
     finally:
         cache.close()
+
+
+def test_a_shard_keeps_other_entries_and_drops_old_ones_when_written(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / CACHE_DIR, "key")
+    paths = [f"{n}.md" for n in range(600)]  # about two a shard
+    for path in paths:
+        cache.put(path, DEFECT, [])
+    cache.save()
+    busiest = max({entry_name(p)[:2] for p in paths}, key=lambda s: sum(entry_name(p)[:2] == s for p in paths))
+    shard = tmp_path / CACHE_DIR / __version__ / "key" / busiest
+    neighbours = [p for p in paths if entry_name(p)[:2] == shard.name]
+    assert len(neighbours) >= 2 and len(lines_of(shard)) == len(neighbours)
+    old = neighbours[1]
+    rewrite(shard, old, [text_digest(DEFECT), []])
+    lines = lines_of(shard)
+    lines[entry_name(old)] = lines[entry_name(old)].replace(b" 99999 ", b" 1 ")  # written in 1970
+    content = b"".join(line + b"\n" for line in lines.values())
+    shard.write_bytes(signed_shard(user_key(), "key", shard.name, content))
+    again = Cache(tmp_path / CACHE_DIR, "key")
+    assert again.get(old, DEFECT) == []  # still valid when read
+    again.put(neighbours[0], CLEAN, [])
+    again.save()
+    assert set(lines_of(shard)) == {entry_name(p) for p in neighbours if p != old}
 
 
 def test_an_unwritable_cache_folder_is_skipped(tmp_path: Path) -> None:

@@ -51,11 +51,15 @@ def make_decoy(folder: Path) -> Path:
     (folder / "notes.txt").write_text("the user's own file\n")
     (folder / ("0" * 32 + ".json")).write_text("{}")  # an old-format cache file's name
     (folder / "ruleset").write_bytes(b"x" * 32)
-    for name in (f"{n:02x}" for n in range(256)):
-        (folder / name).mkdir()
-        (folder / name / ("a" * 32)).write_text("an entry's name")
-    (folder / ("b" * 32) / "00").mkdir(parents=True)  # another rule set's name
-    (folder / ("b" * 32) / "00" / ("c" * 32)).write_text("an entry of it")
+    for n in range(256):
+        if n < 128:  # a shard's name, as a file
+            (folder / f"{n:02x}").write_text("a shard's name")
+        else:  # and as a folder, with shard and entry names in it
+            (folder / f"{n:02x}").mkdir()
+            (folder / f"{n:02x}" / "00").write_text("a shard's name")
+            (folder / f"{n:02x}" / ("a" * 32)).write_text("an entry's name")
+    (folder / ("b" * 32)).mkdir()  # another rule set's name
+    (folder / ("b" * 32) / "00").write_text("a shard of it")
     for path in [*folder.rglob("*"), folder]:
         os.utime(path, (OLD, OLD))
     return folder
@@ -77,7 +81,6 @@ def test_a_committed_cache_saying_an_article_is_clean_is_ignored(repo: Path, tmp
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "contributor-config"))
     run_cli("check", "a.md", cwd=repo)
     contributor_key = (tmp_path / "contributor-config" / "newslint" / "cache-key").read_bytes()
-    (entry,) = cache_entries(repo)
     forged = Cache(repo / CACHE_DIR, rule_set(repo), secret=contributor_key)
     forged.put("a.md", DEFECT, [])
     forged.save()
@@ -105,24 +108,22 @@ def _link_at(level: str) -> Callable[[Path, Path], None]:
         top = repo / CACHE_DIR
         fingerprint = rule_set(repo)
         version, rules = top / __version__, top / __version__ / fingerprint
-        shard = rules / entry_name("a.md")[:2]
-        target = {"cache": top, "version": version, "rule set": rules, "shard": shard,
+        target = {"cache": top, "version": version, "rule set": rules, "shard": rules / entry_name("a.md")[:2],
                   "other version": top / "0.0.1", "other rule set": version / ("b" * 32),
-                  "entry": shard / entry_name("a.md"), "marker": rules / "ruleset",
-                  "gitignore": top / ".gitignore"}[level]
+                  "marker": rules / "ruleset", "gitignore": top / ".gitignore"}[level]
         if target.is_dir():
             import shutil
 
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
-        target.symlink_to(decoy / "notes.txt" if level in ("entry", "marker", "gitignore") else decoy)
+        target.symlink_to(decoy / "notes.txt" if level in ("shard", "marker", "gitignore") else decoy)
         os.utime(target, (OLD, OLD), follow_symlinks=False)  # as stale as can be
 
     return plant
 
 
-LEVELS = ["cache", "version", "rule set", "shard", "other version", "other rule set", "entry", "marker", "gitignore"]
+LEVELS = ["cache", "version", "rule set", "shard", "other version", "other rule set", "marker", "gitignore"]
 
 
 @pytest.mark.parametrize("level", LEVELS)
@@ -147,13 +148,13 @@ def test_a_link_in_the_cache_is_never_followed(repo: Path, tmp_path: Path, level
     assert snapshot(decoy) == before
 
 
-@pytest.mark.parametrize("where", ["entry", "marker", "cache"])
+@pytest.mark.parametrize("where", ["shard", "marker", "cache"])
 @pytest.mark.parametrize("what", ["fifo", "dev-zero"])
 def test_a_fifo_or_device_in_the_cache_neither_hangs_nor_is_read(repo: Path, where: str, what: str) -> None:
     expected = expected_report(repo)
     run_cli("check", "a.md", cwd=repo)
     rules = repo / CACHE_DIR / __version__ / rule_set(repo)
-    target = {"entry": rules / entry_name("a.md")[:2] / entry_name("a.md"), "marker": rules / "ruleset",
+    target = {"shard": rules / entry_name("a.md")[:2], "marker": rules / "ruleset",
               "cache": repo / CACHE_DIR}[where]
     if target.is_dir():
         import shutil
