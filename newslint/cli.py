@@ -246,9 +246,9 @@ def _check(args: argparse.Namespace) -> int:
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
     use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
     for linter in linters.all:
-        if not use_cache or not linters.cache_for(linter).entries:
-            # Compile now so that a bad rule is an error before any output. A cache that has
-            # seen this exact rule set compile lets a warm run compile only on a miss.
+        if not use_cache or not linters.cache_for(linter).rules_compiled:
+            # Compile now so that a bad rule is an error before any output. The cache's signed
+            # marker for this exact rule set proves it compiled, so a warm run compiles only on a miss.
             linter.engine  # noqa: B018
     fail_level = Level.parse(args.fail_level) if args.fail_level else None  # else each file's config's
     min_level = Level.parse(args.min_level) if args.min_level else None

@@ -216,16 +216,20 @@ def _examples(value: Any) -> Examples:
     return Examples(tuple(flag), tuple(passing))
 
 
-class PickledPrepared(bytes):
-    """A kind's prepared value as the rule cache keeps it: unpickled only when the rule is
-    compiled, so that reading the cache imports no kind (and no `regex`)."""
+class StoredPrepared(NamedTuple):
+    """A kind's prepared value as the rule cache keeps it: plain data, made back into the
+    kind's objects (rulecache.rebuild_prepared) only when the rule is compiled, so that
+    reading the cache imports no kind (and no `regex`)."""
+
+    plain: Any
 
 
 def compile_rule(spec: RuleSpec) -> Rule:
-    if isinstance(spec.prepared, PickledPrepared):
-        import pickle
+    if isinstance(spec.prepared, StoredPrepared):
+        from newslint.rulecache import rebuild_prepared
 
-        spec = spec._replace(prepared=pickle.loads(spec.prepared))
+        # None when malformed: the kind then prepares the rule from its options.
+        spec = spec._replace(prepared=rebuild_prepared(spec.prepared.plain))
     kind = load_kind(spec.kind)
     try:
         check = kind.compile_rule(spec)
