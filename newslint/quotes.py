@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Quotation, Region
+from newslint.spans import Quotation, Region
 
 DOUBLE_OPEN = "\u201c"
 DOUBLE_CLOSE = "\u201d"

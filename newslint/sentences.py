@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newslint.document import Region, Span
+from newslint.spans import Region, Span
 
 # A sentence ends at . ! ? (with closing quotes or brackets after it) before a space and
 # a capital, digit or opening quote. Abbreviations and initials do not end one.
