@@ -356,6 +356,7 @@ def configure(
     select: Iterable[str] | None = None,
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    sources: tuple[str, str, str] = ("--select", "--extend-select", "--ignore"),
 ) -> Configured:
     """Check every rule id and selector of the config and the arguments (an unknown one
     is an error naming the config file, line and key, with the closest id), then load the
@@ -363,9 +364,9 @@ def configure(
     available = available_rule_files(config)
     catalogue = Catalogue(available)
     config = checked_selectors(config, catalogue)
-    select = None if select is None else _checked_arguments(catalogue, "--select", select)
-    extend_select = _checked_arguments(catalogue, "--extend-select", extend_select)
-    ignore = _checked_arguments(catalogue, "--ignore", ignore)
+    select = None if select is None else _checked_arguments(catalogue, sources[0], select)
+    extend_select = _checked_arguments(catalogue, sources[1], extend_select)
+    ignore = _checked_arguments(catalogue, sources[2], ignore)
     chosen = select if select is not None else (config.select if config.select is not None else PRESETS[config.extends])
     chosen = chosen + config.extend_select + extend_select
     ignored = config.ignore + ignore

@@ -32,6 +32,9 @@ class Selection(NamedTuple):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # how an unknown selector's error names where it came from: the command line's flags,
+    # or the library's argument names
+    sources: tuple[str, str, str] = ("--select", "--extend-select", "--ignore")
 
 
 class Linter:
@@ -46,7 +49,7 @@ class Linter:
             self.specs = list(specs)
         else:  # every selector checked, and spelt as the rules are (`ap` -> `AP`)
             self.config, self.specs, self._catalogue = configure(
-                self.config, selection.select, selection.extend_select, selection.ignore)
+                self.config, selection.select, selection.extend_select, selection.ignore, selection.sources)
         if not lazy:  # lazy: compiled on the first file the cache cannot answer
             self.engine  # noqa: B018  (a bad rule is reported before any output)
 
