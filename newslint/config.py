@@ -32,6 +32,7 @@ _KEYS: Mapping[str, schema.Validator] = {
     "levels": schema.string_map,
     "per_file_ignores": schema.anything,
     "exclude": schema.string_list,
+    "extend_exclude": schema.string_list,
     "fail_level": schema.one_of("error", "warning", "suggestion"),
     "date_key": schema.string,
 }
@@ -47,6 +48,8 @@ class Config(NamedTuple):
     levels: Mapping[str, Level] = MappingProxyType({})
     per_file_ignores: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     exclude: tuple[str, ...] = ()
+    # added to `exclude`, and kept when --exclude replaces it (as ruff's extend-exclude)
+    extend_exclude: tuple[str, ...] = ()
     fail_level: Level = Level.WARNING
     date_key: str = "date"
     # --follow-symlinks: read articles, config and rule files through links out of their trees.
@@ -57,6 +60,11 @@ class Config(NamedTuple):
     # Where the file set each key ("key") and named each selector ("key\0selector"):
     # (line, column), 1-based, for errors and --show-config.
     positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Every pattern of files to leave out: `exclude` and `extend_exclude`."""
+        return self.exclude + self.extend_exclude
 
     @property
     def root(self) -> Path:
@@ -267,6 +275,7 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         levels=levels,
         per_file_ignores=per_file_ignores,
         exclude=tuple(values.get("exclude", [])),
+        extend_exclude=tuple(values.get("extend_exclude", [])),
         fail_level=Level.parse(values.get("fail_level", "warning")),
         date_key=values.get("date_key", "date"),
         follow_symlinks=follow_symlinks,

@@ -120,7 +120,7 @@ class Linter:
         run = _OrderedRun(self, jobs or os.cpu_count() or 1, cache)
         if reader is None:
             reader = Reader(list(paths), self.config.follow_symlinks)  # each file confined to its tree
-            found: Iterable[str] = reader.discover(self.config.exclude)
+            found: Iterable[str] = reader.discover(self.config.excluded)
         else:  # files the run's reader found already (newslint.discovery: files grouped by config)
             found = paths
         try:

@@ -112,6 +112,22 @@ def test_exclude_replaces_and_extend_exclude_adds(desk: Path, flags: tuple[str, 
     assert _checked(result) == checked
 
 
+@pytest.mark.parametrize("flags, checked", [
+    ((), {"a.md", "b.md"}),
+    (("--exclude", "b.md"), {"a.md", "archive/old.md"}),  # replaces `exclude`, keeps `extend_exclude`
+    (("--extend-exclude", "b.md"), {"a.md"}),
+])
+def test_the_config_key_extend_exclude_adds_and_outlives_exclude(tmp_path: Path, flags: tuple[str, ...],
+                                                                  checked: set[str]) -> None:
+    _write(tmp_path, "a.md", "archive/old.md", "wire/feed.md", "b.md")
+    (tmp_path / ".newslint.yaml").write_text('exclude: ["archive/*"]\nextend_exclude: ["wire/*"]\n',
+                                             encoding="utf-8")
+    result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", *flags, ".", cwd=tmp_path)
+    assert _checked(result) == checked
+    shown = run_cli("check", "--show-config", "a.md", cwd=tmp_path)
+    assert "extend_exclude: [wire/*]  # .newslint.yaml:2:1" in shown.stdout
+
+
 @pytest.mark.parametrize("name", ["page.html", "story.docx", "notes.rst", "story.md.bak"])
 def test_a_file_of_another_type_is_skipped_with_a_notice(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("<p>It was alot.</p>\n", encoding="utf-8")
