@@ -242,6 +242,14 @@ def _check(args: argparse.Namespace) -> int:
 
         sys.stdout.write(describe(linters, args.show_config, args))
         return EXIT_OK
+    if _stdin_of_unread_type(args):  # as a file of that name would be: skipped, not passed as clean
+        if not args.quiet:
+            sys.stderr.write(f"newslint: warning: {args.stdin_filename}: skipped: not a file type newslint reads "
+                             f"(.md, .markdown, .txt)\n")
+        if args.fix and not args.diff:  # an editor's buffer comes back as it was, not emptied
+            sys.stdout.buffer.write(sys.stdin.buffer.read())
+            sys.stdout.flush()
+        args.paths, args.stdin_skipped = [p for p in args.paths if p != "-"], True
     reader, planned = linters.plan(args.paths, args.stdin_filename)  # every config checked before any output
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
     use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
@@ -382,6 +390,17 @@ def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level) -> 
         yield (result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)), linter
 
 
+def _stdin_of_unread_type(args: argparse.Namespace) -> bool:
+    """Whether standard input is checked under a name (--stdin-filename) whose type newslint
+    does not read (`page.html`)."""
+    from newslint.files import READABLE_SUFFIXES, STDIN
+
+    if STDIN not in args.paths or not args.stdin_filename:
+        return False
+    suffix = os.path.splitext(os.path.basename(args.stdin_filename))[1].lower()
+    return bool(suffix) and suffix not in READABLE_SUFFIXES
+
+
 def _notice_skipped(paths: Sequence[str]) -> None:
     """One line for each file named on the command line whose type newslint does not read:
     skipped, as ruff skips a file it cannot read, rather than passed as clean."""
@@ -457,7 +476,7 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Rep
         return stream  # type: ignore[return-value]  # the part of TextIO the formats use
     # With --diff, and with --fix on standard input, standard output carries the patch or
     # the fixed text, so the report goes to standard error.
-    if args.diff or (args.fix and "-" in args.paths):
+    if args.diff or (args.fix and ("-" in args.paths or getattr(args, "stdin_skipped", False))):
         return sys.stderr
     return stdout  # type: ignore[return-value]  # the part of TextIO the formats use
 

@@ -154,3 +154,20 @@ def test_the_types_newslint_reads_are_checked(tmp_path: Path, name: str) -> None
 def test_a_missing_file_of_another_type_is_still_an_error(tmp_path: Path) -> None:
     result = run_cli("check", "gone.html", cwd=tmp_path)
     assert result.returncode == 2 and "no such file" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["page.html", "notes.RST"])
+def test_standard_input_named_as_another_type_is_skipped_with_a_notice(tmp_path: Path, name: str) -> None:
+    text = b"<p>It was alot, the the end.</p>\n"
+    result = run_cli("check", "--stdin-filename", name, "-", cwd=tmp_path, stdin=text)
+    assert result.returncode == 0
+    assert result.stderr == f"newslint: warning: {name}: skipped: not a file type newslint reads (.md, .markdown, .txt)\n"
+    assert "No findings in 0 files." in result.stdout
+    # --fix on standard input gives the text back (an editor's buffer is not emptied)
+    fixed = run_cli("check", "--fix", "--stdin-filename", name, "-", cwd=tmp_path, stdin=text)
+    assert fixed.returncode == 0 and fixed.stdout == text.decode()
+    # the other paths of the run are still checked
+    _write(tmp_path, "a.md")
+    both = run_cli("check", "--select", "AP.ALot", "--format", "parsable", "--stdin-filename", name, "-", "a.md",
+                   cwd=tmp_path, stdin=text)
+    assert both.returncode == 1 and _checked(both) == {"a.md"}
