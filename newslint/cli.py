@@ -264,6 +264,11 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_unsafe_targets(outputs)  # before anything is written
     if not args.quiet:
         _notice_skipped(args.paths)
+        if not planned:  # as ruff's "No Python files found": an empty folder is not a clean one
+            for path in args.paths:
+                if path != "-" and os.path.isdir(path):
+                    sys.stderr.write(f"newslint: warning: {_printable(path)}: no articles found "
+                                     f"(.md, .markdown, .txt, leaving out ignored and excluded files)\n")
     stdout = _PipeSafe(sys.stdout)
     streams: list[ReportFile] = []
     summary = Summary()
@@ -388,6 +393,12 @@ def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level) -> 
     for result, linter in results:
         kept = [f for f in result.findings if f.level >= level]
         yield (result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)), linter
+
+
+def _printable(path: str) -> str:
+    from newslint.trees import printable
+
+    return printable(path)
 
 
 def _stdin_of_unread_type(args: argparse.Namespace) -> bool:

@@ -171,3 +171,15 @@ def test_standard_input_named_as_another_type_is_skipped_with_a_notice(tmp_path:
     both = run_cli("check", "--select", "AP.ALot", "--format", "parsable", "--stdin-filename", name, "-", "a.md",
                    cwd=tmp_path, stdin=text)
     assert both.returncode == 1 and _checked(both) == {"a.md"}
+
+
+def test_a_folder_with_no_articles_says_so(repo: Path) -> None:
+    """An empty result from a folder is not a clean one (ruff: "No Python files found")."""
+    _write(repo, "web/page.html", "web/notes.rst")
+    for folder in ("web", "drafts"):  # nothing of a type newslint reads; all ignored by .gitignore
+        result = run_cli("check", folder, cwd=repo)
+        assert result.returncode == 0 and "No findings in 0 files." in result.stdout
+        assert result.stderr == (f"newslint: warning: {folder}: no articles found (.md, .markdown, .txt, "
+                                 "leaving out ignored and excluded files)\n")
+    assert run_cli("check", "-q", "web", cwd=repo).stderr == ""
+    assert run_cli("check", "web", "published/a.md", cwd=repo).stderr == ""  # the run checked a file
