@@ -47,12 +47,15 @@ def _csv(value: str) -> list[str]:
 _CHECK_EPILOG = """\
 exit status:
   0  no finding at or above the fail level (or --exit-zero)
-  1  a finding at or above the fail level; also when the reader of standard output stops
-     early (`newslint check | head`): the status is the findings', not the pipe's
-  2  a usage or config error, an unreadable file, or a fix that could not be written
+  1  a finding at or above the fail level; also when the reader of standard
+     output stops early (`newslint check | head`): the findings decide, not
+     the pipe
+  2  a usage or config error, an unreadable file, or a fix that could not be
+     written
 
-A file of a type newslint does not read (page.html), named on the command line, is skipped
-with a notice on standard error; it changes nothing in the exit status.
+A file of a type newslint does not read (page.html), named on the command
+line, is skipped with a notice on standard error; it changes nothing in the
+exit status.
 """
 
 
@@ -547,21 +550,29 @@ def _rules(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     else:
         # One block per pack, so that a desk sees which house style each rule belongs to.
-        width = max((len(s.id) for s in specs), default=10)
-        # On a terminal each description is cut at a word to fit its line; piped, it is whole.
+        # On a terminal each description is cut at a word to fit its line (or, beside a
+        # long id such as Proselint's, put on a line of its own); piped, it is whole.
         columns = terminal_width(sys.stdout, None)
-        room = None if columns is None else max(columns - (2 + width + 2 + 15 + 11), 20)
         packs = sorted({s.pack for s in specs})
         for pack in packs:
             members = [s for s in specs if s.pack == pack]
+            width = max(len(s.id) for s in members)
+            room = None if columns is None else columns - (2 + width + 2 + 15 + 11)
             sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
-                summary = fit(s.description or s.message, room) if room else (s.description or s.message).split("\n")[0]
-                sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+                text = s.description or s.message
+                row = f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} "
+                if room is None:
+                    sys.stdout.write(f"{row}{text.split(chr(10))[0]}\n")
+                elif room >= 20:
+                    sys.stdout.write(f"{row}{fit(text, room)}\n")
+                else:
+                    sys.stdout.write(f"  {s.id}\n      {s.kind:<14} {s.level.label:<10} {fit(text, max(columns - 32, 20))}\n")
         if not args.all:
             others = sorted({rid.split(".", 1)[0] for rid in available_rule_files(config)} - set(packs))
             if others:
-                sys.stdout.write(f"\nNot selected: {', '.join(others)} (see 'newslint rules --all'; pick a house style with 'extends')\n")
+                sys.stdout.write(f"\nNot selected: {', '.join(others)}\n(see 'newslint rules --all'; "
+                                 "pick a house style with 'extends')\n")
     return EXIT_OK
 
 

@@ -196,6 +196,16 @@ def test_no_progress_bar_in_a_log(newsroom: Path) -> None:
     assert "%|" not in result.stderr and result.stderr == ""
 
 
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules", "--help"), ("explain", "--help"),
+                                  ("init", "--help"), ("rules",), ("rules", "--all")])
+def test_help_and_rules_fit_an_80_column_terminal(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / ".newslint.yaml").write_text("extends: uk\n", encoding="utf-8")  # AP and Proselint not selected
+    result = run_cli(*args, cwd=tmp_path, env={"COLUMNS": "80"})
+    assert result.returncode == 0
+    too_wide = [line for line in result.stdout.splitlines() if len(line) > 80]
+    assert too_wide == []
+
+
 def test_help_names_every_argument_and_the_exit_codes() -> None:
     result = run_cli("check", "--help", env={"COLUMNS": "200"})
     assert result.returncode == 0
