@@ -41,6 +41,15 @@ def test_statistics_count_each_rule_most_frequent_first_with_the_fixable_marker(
     assert result.stderr == "newslint: 3 files checked, 5 findings in 2 files (1 error, 2 warnings, 2 suggestions)\n"
 
 
+def test_statistics_describe_newslints_own_findings_too(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\nnewslint: {disabel: [AP]}\n---\n<!-- newslint-disable AP.Tward -->\n",
+                                   encoding="utf-8")
+    result = run_cli("check", "--isolated", "--statistics", "a.md", cwd=tmp_path)
+    rows = {rule.strip(): about for _, rule, about in (line.split("\t") for line in result.stdout.splitlines())}
+    assert rows == {"newslint.front-matter": "[ ] Front matter that newslint cannot read.",
+                    "newslint.unknown-rule": "[ ] A disable comment or front matter naming no rule, or a misspelt comment."}
+
+
 def test_statistics_leave_a_report_written_to_a_file_whole(desk: Path) -> None:
     result = run_cli("check", *SELECT, "--statistics", "--format", "parsable:r.txt", ".", cwd=desk)
     assert result.returncode == 1
