@@ -247,7 +247,7 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_OK
     if _stdin_of_unread_type(args):  # as a file of that name would be: skipped, not passed as clean
         if not args.quiet:
-            sys.stderr.write(f"newslint: warning: {args.stdin_filename}: skipped: not a file type newslint reads "
+            sys.stderr.write(f"newslint: warning: {_printable(args.stdin_filename)}: skipped: not a file type newslint reads "
                              f"(.md, .markdown, .txt)\n")
         if args.fix and not args.diff:  # an editor's buffer comes back as it was, not emptied
             sys.stdout.buffer.write(sys.stdin.buffer.read())
