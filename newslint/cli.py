@@ -591,6 +591,14 @@ def _explain(args: argparse.Namespace) -> int:
     config = _config(args)
     available = available_rule_files(config)
     rule = args.rule
+    from newslint.own_findings import OWN_FINDINGS
+
+    if rule.lower() in OWN_FINDINGS:  # an id a report shows, though no rule file has it
+        level, description = OWN_FINDINGS[rule.lower()]
+        import textwrap
+
+        sys.stdout.write(f"{rule.lower()} (newslint's own finding, {level})\n\n{textwrap.fill(description, 78)}\n")
+        return EXIT_OK
     if rule not in available:
         from newslint.selectors import Catalogue
 

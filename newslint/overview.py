@@ -35,18 +35,14 @@ def write_statistics(out: TextIO, summary: Summary, rules: Mapping[str, RuleSpec
     room = None if width is None else max(width - (-(-(count_width + 1) // 8) * 8 + -(-(id_width + 1) // 8) * 8 + 4), 20)
     for rule, count in rows:
         spec = rules.get(rule)
-        about = fit(_first_sentence(spec.description or spec.message) if spec is not None else _OWN_IDS.get(rule, ""), room)
+        if spec is not None:
+            about = fit(_first_sentence(spec.description or spec.message), room)
+        else:  # newslint's own ids have no rule file
+            from newslint.own_findings import OWN_FINDINGS
+
+            about = fit(_first_sentence(OWN_FINDINGS[rule][1]), room) if rule in OWN_FINDINGS else ""
         marker = "[*]" if rule in summary.fixable_rules else "[ ]"
         out.write(f"{count:>{count_width}}\t{rule:<{id_width}}\t{marker} {about}".rstrip() + "\n")
-
-
-# newslint's own findings have no rule file to describe them (README, "Exit status and errors").
-_OWN_IDS = {
-    "newslint.front-matter": "Front matter that newslint cannot read.",
-    "newslint.internal-error": "A rule that failed on the file.",
-    "newslint.timeout": "Rules that ran out of time on the file.",
-    "newslint.unknown-rule": "A disable comment or front matter naming no rule, or a misspelt comment.",
-}
 
 
 def _first_sentence(text: str) -> str:

@@ -50,6 +50,16 @@ def test_statistics_describe_newslints_own_findings_too(tmp_path: Path) -> None:
                     "newslint.unknown-rule": "[ ] A disable comment or front matter naming no rule, or a misspelt comment."}
 
 
+@pytest.mark.parametrize("rule", ["newslint.unknown-rule", "newslint.front-matter", "newslint.timeout",
+                                  "newslint.internal-error", "Newslint.Unknown-Rule"])
+def test_explain_knows_newslints_own_ids(tmp_path: Path, rule: str) -> None:
+    """A report shows these ids; `newslint explain` on one is not 'unknown rule'."""
+    result = run_cli("explain", rule, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{rule.lower()} (newslint's own finding, ")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
 def test_statistics_leave_a_report_written_to_a_file_whole(desk: Path) -> None:
     result = run_cli("check", *SELECT, "--statistics", "--format", "parsable:r.txt", ".", cwd=desk)
     assert result.returncode == 1
