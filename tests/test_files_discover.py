@@ -52,6 +52,18 @@ def test_a_file_named_explicitly_is_checked_even_if_ignored(repo: Path) -> None:
     assert _checked(result) == {"drafts/b.md"}
 
 
+def test_a_folder_named_explicitly_is_searched_even_if_ignored(repo: Path) -> None:
+    """As ripgrep and ruff search a folder they are given: `drafts/` in .gitignore leaves
+    drafts out of a scan of the repository, not out of `newslint check drafts`; the
+    patterns still apply inside it."""
+    _write(repo, "drafts/c.tmp.md", "drafts/deep/e.md")
+    result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", "drafts", cwd=repo)
+    assert _checked(result) == {"drafts/b.md", "drafts/deep/e.md"}
+    inside = run_cli("check", "--select", "AP.ALot", "--format", "parsable", cwd=repo / "drafts" / "deep")
+    assert _checked(inside) == {"e.md"}
+    assert "drafts/b.md" not in _checked(run_cli("check", "--select", "AP.ALot", "--format", "parsable", ".", cwd=repo))
+
+
 def test_outside_a_git_work_tree_gitignore_is_not_read(repo: Path) -> None:
     (repo / ".git").rmdir()
     result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", ".", cwd=repo)
@@ -176,7 +188,8 @@ def test_standard_input_named_as_another_type_is_skipped_with_a_notice(tmp_path:
 def test_a_folder_with_no_articles_says_so(repo: Path) -> None:
     """An empty result from a folder is not a clean one (ruff: "No Python files found")."""
     _write(repo, "web/page.html", "web/notes.rst")
-    for folder in ("web", "drafts"):  # nothing of a type newslint reads; all ignored by .gitignore
+    _write(repo, "published/old/x.tmp.md")
+    for folder in ("web", "published/old"):  # nothing of a type newslint reads; all ignored by .gitignore
         result = run_cli("check", folder, cwd=repo)
         assert result.returncode == 0 and "No findings in 0 files." in result.stdout
         assert result.stderr == (f"newslint: warning: {folder}: no articles found (.md, .markdown, .txt, "
