@@ -242,10 +242,18 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
             values[key] = schema.validate(key, value, _KEYS[key])
         except OptionError as exc:
             raise fail(key, exc.message) from None
-    try:
-        levels = {k: Level.parse(v) for k, v in values.get("levels", {}).items()}
-    except ValueError as exc:
-        raise fail("levels", str(exc)) from None
+    levels = {}
+    for rule, name in values.get("levels", {}).items():
+        try:
+            levels[rule] = Level.parse(name)
+        except ValueError as exc:  # at the misspelt level's place, with the closest one
+            import difflib
+
+            close = difflib.get_close_matches(str(name).strip().lower(), ["error", "warning", "suggestion"], n=1)
+            _value_positions(text, positions, "levels", [str(name)])
+            line, column = positions.get(f"levels\0{name}", positions.get("levels", (1, 1)))
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{path}:{line}:{column}: {exc}{hint} [levels]") from None
     per_file = values.get("per_file_ignores", {})
     if not isinstance(per_file, dict):
         raise fail("per_file_ignores", "expected a mapping of glob patterns to rule ids")
