@@ -80,7 +80,8 @@ def _configs(config: ConfigArg, preset: str | None) -> Configs:
 def _selection(select: Selectors, extend_select: Selectors, ignore: Selectors) -> Selection:
     from newslint.linter import Selection
 
-    return Selection(None if select is None else _selectors(select), _selectors(extend_select), _selectors(ignore))
+    return Selection(None if select is None else _selectors(select), _selectors(extend_select), _selectors(ignore),
+                     ("select", "extend_select", "ignore"))
 
 
 def _selectors(value: Selectors) -> tuple[str, ...]:

@@ -47,12 +47,15 @@ def _csv(value: str) -> list[str]:
 _CHECK_EPILOG = """\
 exit status:
   0  no finding at or above the fail level (or --exit-zero)
-  1  a finding at or above the fail level; also when the reader of standard output stops
-     early (`newslint check | head`): the status is the findings', not the pipe's
-  2  a usage or config error, an unreadable file, or a fix that could not be written
+  1  a finding at or above the fail level; also when the reader of standard
+     output stops early (`newslint check | head`): the findings decide, not
+     the pipe
+  2  a usage or config error, an unreadable file, or a fix that could not be
+     written
 
-A file of a type newslint does not read (page.html), named on the command line, is skipped
-with a notice on standard error; it changes nothing in the exit status.
+A file of a type newslint does not read (page.html), named on the command
+line, is skipped with a notice on standard error; it changes nothing in the
+exit status.
 """
 
 
@@ -242,6 +245,14 @@ def _check(args: argparse.Namespace) -> int:
 
         sys.stdout.write(describe(linters, args.show_config, args))
         return EXIT_OK
+    if _stdin_of_unread_type(args):  # as a file of that name would be: skipped, not passed as clean
+        if not args.quiet:
+            sys.stderr.write(f"newslint: warning: {_printable(args.stdin_filename)}: skipped: not a file type newslint reads "
+                             f"(.md, .markdown, .txt)\n")
+        if args.fix and not args.diff:  # an editor's buffer comes back as it was, not emptied
+            sys.stdout.buffer.write(sys.stdin.buffer.read())
+            sys.stdout.flush()
+        args.paths, args.stdin_skipped = [p for p in args.paths if p != "-"], True
     reader, planned = linters.plan(args.paths, args.stdin_filename)  # every config checked before any output
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
     use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
@@ -256,6 +267,11 @@ def _check(args: argparse.Namespace) -> int:
     _refuse_unsafe_targets(outputs)  # before anything is written
     if not args.quiet:
         _notice_skipped(args.paths)
+        if not planned:  # as ruff's "No Python files found": an empty folder is not a clean one
+            for path in args.paths:
+                if path != "-" and os.path.isdir(path):
+                    sys.stderr.write(f"newslint: warning: {_printable(path)}: no articles found "
+                                     f"(.md, .markdown, .txt, leaving out ignored and excluded files)\n")
     stdout = _PipeSafe(sys.stdout)
     streams: list[ReportFile] = []
     summary = Summary()
@@ -382,6 +398,23 @@ def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level) -> 
         yield (result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)), linter
 
 
+def _printable(path: str) -> str:
+    from newslint.trees import printable
+
+    return printable(path)
+
+
+def _stdin_of_unread_type(args: argparse.Namespace) -> bool:
+    """Whether standard input is checked under a name (--stdin-filename) whose type newslint
+    does not read (`page.html`)."""
+    from newslint.files import READABLE_SUFFIXES, STDIN
+
+    if STDIN not in args.paths or not args.stdin_filename:
+        return False
+    suffix = os.path.splitext(os.path.basename(args.stdin_filename))[1].lower()
+    return bool(suffix) and suffix not in READABLE_SUFFIXES
+
+
 def _notice_skipped(paths: Sequence[str]) -> None:
     """One line for each file named on the command line whose type newslint does not read:
     skipped, as ruff skips a file it cannot read, rather than passed as clean."""
@@ -457,7 +490,7 @@ def _open_output(target: str | None, args: argparse.Namespace, streams: list[Rep
         return stream  # type: ignore[return-value]  # the part of TextIO the formats use
     # With --diff, and with --fix on standard input, standard output carries the patch or
     # the fixed text, so the report goes to standard error.
-    if args.diff or (args.fix and "-" in args.paths):
+    if args.diff or (args.fix and ("-" in args.paths or getattr(args, "stdin_skipped", False))):
         return sys.stderr
     return stdout  # type: ignore[return-value]  # the part of TextIO the formats use
 
@@ -517,21 +550,29 @@ def _rules(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
     else:
         # One block per pack, so that a desk sees which house style each rule belongs to.
-        width = max((len(s.id) for s in specs), default=10)
-        # On a terminal each description is cut at a word to fit its line; piped, it is whole.
+        # On a terminal each description is cut at a word to fit its line (or, beside a
+        # long id such as Proselint's, put on a line of its own); piped, it is whole.
         columns = terminal_width(sys.stdout, None)
-        room = None if columns is None else max(columns - (2 + width + 2 + 15 + 11), 20)
         packs = sorted({s.pack for s in specs})
         for pack in packs:
             members = [s for s in specs if s.pack == pack]
+            width = max(len(s.id) for s in members)
+            room = None if columns is None else columns - (2 + width + 2 + 15 + 11)
             sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
-                summary = fit(s.description or s.message, room) if room else (s.description or s.message).split("\n")[0]
-                sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+                text = s.description or s.message
+                row = f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} "
+                if room is None:
+                    sys.stdout.write(f"{row}{text.split(chr(10))[0]}\n")
+                elif room >= 20:
+                    sys.stdout.write(f"{row}{fit(text, room)}\n")
+                else:
+                    sys.stdout.write(f"  {s.id}\n      {s.kind:<14} {s.level.label:<10} {fit(text, max(columns - 32, 20))}\n")
         if not args.all:
             others = sorted({rid.split(".", 1)[0] for rid in available_rule_files(config)} - set(packs))
             if others:
-                sys.stdout.write(f"\nNot selected: {', '.join(others)} (see 'newslint rules --all'; pick a house style with 'extends')\n")
+                sys.stdout.write(f"\nNot selected: {', '.join(others)}\n(see 'newslint rules --all'; "
+                                 "pick a house style with 'extends')\n")
     return EXIT_OK
 
 
@@ -550,6 +591,14 @@ def _explain(args: argparse.Namespace) -> int:
     config = _config(args)
     available = available_rule_files(config)
     rule = args.rule
+    from newslint.own_findings import OWN_FINDINGS
+
+    if rule.lower() in OWN_FINDINGS:  # an id a report shows, though no rule file has it
+        level, description = OWN_FINDINGS[rule.lower()]
+        import textwrap
+
+        sys.stdout.write(f"{rule.lower()} (newslint's own finding, {level})\n\n{textwrap.fill(description, 78)}\n")
+        return EXIT_OK
     if rule not in available:
         from newslint.selectors import Catalogue
 

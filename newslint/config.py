@@ -32,6 +32,7 @@ _KEYS: Mapping[str, schema.Validator] = {
     "levels": schema.string_map,
     "per_file_ignores": schema.anything,
     "exclude": schema.string_list,
+    "extend_exclude": schema.string_list,
     "fail_level": schema.one_of("error", "warning", "suggestion"),
     "date_key": schema.string,
 }
@@ -47,6 +48,8 @@ class Config(NamedTuple):
     levels: Mapping[str, Level] = MappingProxyType({})
     per_file_ignores: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     exclude: tuple[str, ...] = ()
+    # added to `exclude`, and kept when --exclude replaces it (as ruff's extend-exclude)
+    extend_exclude: tuple[str, ...] = ()
     fail_level: Level = Level.WARNING
     date_key: str = "date"
     # --follow-symlinks: read articles, config and rule files through links out of their trees.
@@ -57,6 +60,11 @@ class Config(NamedTuple):
     # Where the file set each key ("key") and named each selector ("key\0selector"):
     # (line, column), 1-based, for errors and --show-config.
     positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
+
+    @property
+    def excluded(self) -> tuple[str, ...]:
+        """Every pattern of files to leave out: `exclude` and `extend_exclude`."""
+        return self.exclude + self.extend_exclude
 
     @property
     def root(self) -> Path:
@@ -234,10 +242,18 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
             values[key] = schema.validate(key, value, _KEYS[key])
         except OptionError as exc:
             raise fail(key, exc.message) from None
-    try:
-        levels = {k: Level.parse(v) for k, v in values.get("levels", {}).items()}
-    except ValueError as exc:
-        raise fail("levels", str(exc)) from None
+    levels = {}
+    for rule, name in values.get("levels", {}).items():
+        try:
+            levels[rule] = Level.parse(name)
+        except ValueError as exc:  # at the misspelt level's place, with the closest one
+            import difflib
+
+            close = difflib.get_close_matches(str(name).strip().lower(), ["error", "warning", "suggestion"], n=1)
+            _value_positions(text, positions, "levels", [str(name)])
+            line, column = positions.get(f"levels\0{name}", positions.get("levels", (1, 1)))
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ConfigError(f"{path}:{line}:{column}: {exc}{hint} [levels]") from None
     per_file = values.get("per_file_ignores", {})
     if not isinstance(per_file, dict):
         raise fail("per_file_ignores", "expected a mapping of glob patterns to rule ids")
@@ -267,6 +283,7 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         levels=levels,
         per_file_ignores=per_file_ignores,
         exclude=tuple(values.get("exclude", [])),
+        extend_exclude=tuple(values.get("extend_exclude", [])),
         fail_level=Level.parse(values.get("fail_level", "warning")),
         date_key=values.get("date_key", "date"),
         follow_symlinks=follow_symlinks,
@@ -356,6 +373,7 @@ def configure(
     select: Iterable[str] | None = None,
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    sources: tuple[str, str, str] = ("--select", "--extend-select", "--ignore"),
 ) -> Configured:
     """Check every rule id and selector of the config and the arguments (an unknown one
     is an error naming the config file, line and key, with the closest id), then load the
@@ -363,9 +381,9 @@ def configure(
     available = available_rule_files(config)
     catalogue = Catalogue(available)
     config = checked_selectors(config, catalogue)
-    select = None if select is None else _checked_arguments(catalogue, "--select", select)
-    extend_select = _checked_arguments(catalogue, "--extend-select", extend_select)
-    ignore = _checked_arguments(catalogue, "--ignore", ignore)
+    select = None if select is None else _checked_arguments(catalogue, sources[0], select)
+    extend_select = _checked_arguments(catalogue, sources[1], extend_select)
+    ignore = _checked_arguments(catalogue, sources[2], ignore)
     chosen = select if select is not None else (config.select if config.select is not None else PRESETS[config.extends])
     chosen = chosen + config.extend_select + extend_select
     ignored = config.ignore + ignore

@@ -153,7 +153,7 @@ class Linters:
         base = self.configs.working()
         reader = Reader(list(paths), base.follow_symlinks)  # each file confined to its tree
         planned = []
-        for path in reader.discover(base.exclude):
+        for path in reader.discover(base.excluded):
             linter = self.for_file(path, stdin_name)
             if linter.config.path != base.path and path != STDIN and _excluded(linter.config, path):
                 continue
@@ -192,7 +192,7 @@ class Linters:
 def _excluded(config: Config, path: str) -> bool:
     """Whether the config's `exclude` names the file: its path as given, its name, or the
     path (or a folder on it) relative to the config's folder."""
-    if not config.exclude:
+    if not config.excluded:
         return False
     candidates = [os.path.normpath(path), os.path.basename(path)]
     if config.path is not None:
@@ -200,4 +200,4 @@ def _excluded(config: Config, path: str) -> bool:
         if not relative.startswith(os.pardir):
             parts = relative.split(os.sep)
             candidates += [os.sep.join(parts[: i + 1]) for i in range(len(parts))]
-    return any(fnmatch.fnmatch(c, p) for c in candidates for p in config.exclude)
+    return any(fnmatch.fnmatch(c, p) for c in candidates for p in config.excluded)

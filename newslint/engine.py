@@ -135,7 +135,7 @@ def _internal(doc: Document, message: str) -> Finding:
 
 
 def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Apply `<!-- newslint-disable/enable/disable-next-line -->` comments.
+    """Apply `<!-- newslint-disable/enable/disable-next-line/disable-line -->` comments.
 
     One sweep over the findings in offset order and the directives in theirs (asking every
     directive about every finding was quadratic: 20,000 directives, a minute).
@@ -148,7 +148,9 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
     for d in events:
         if d.action == "disable-next-line":
             next_line.setdefault(d.line + 1, []).append(d.rules)
-        else:
+        elif d.action == "disable-line":  # markdownlint's and eslint's: the comment's own line
+            next_line.setdefault(d.line, []).append(d.rules)
+        elif d.action in ("disable", "enable"):  # an unknown one switches nothing (it is reported)
             switches.append(d)
     dropped: set[int] = set()
     disabled: set[str] = set()

@@ -24,8 +24,12 @@ _MAX_BYTES = 1024 * 1024
 class GitIgnore:
     """The `.gitignore` files of one scan, each read once, when the scan first needs it."""
 
-    def __init__(self, top: str) -> None:
+    def __init__(self, top: str, scanned: str | None = None) -> None:
         self.top = top  # the highest folder whose .gitignore is read (resolved)
+        # The folder named on the command line (resolved): searched even if it, or a folder
+        # above it, is ignored, as ripgrep and ruff search a folder they are given; the
+        # patterns still apply to what is inside it.
+        self.scanned = scanned
         self._specs: dict[str, GitIgnoreSpec | None] = {}
 
     @classmethod
@@ -43,7 +47,7 @@ class GitIgnore:
             tree = os.path.realpath(tree)
             if not inside(here, tree):  # the work tree's top lies above the checked tree
                 here = tree if inside(real, tree) else real
-        return cls(here)
+        return cls(here, real)
 
     def ignored(self, real_path: str, is_folder: bool) -> bool:
         """Whether the resolved `real_path` under `top` is ignored."""
@@ -62,8 +66,22 @@ class GitIgnore:
 
     def _spec(self, folder: str) -> GitIgnoreSpec | None:
         if folder not in self._specs:
-            self._specs[folder] = _read(os.path.join(folder, ".gitignore"))
+            spec = _read(os.path.join(folder, ".gitignore"))
+            if spec is not None and self.scanned is not None and folder != self.scanned and inside(self.scanned, folder):
+                spec = _without_patterns_on_the_way(spec, os.path.relpath(self.scanned, folder))
+            self._specs[folder] = spec
         return self._specs[folder]
+
+
+def _without_patterns_on_the_way(spec: GitIgnoreSpec, scanned: str) -> GitIgnoreSpec:
+    """`spec` less the patterns that match the scanned folder or a folder between it and the
+    spec's own (`drafts/` when `drafts` itself is scanned): they would ignore it whole."""
+    from pathspec import GitIgnoreSpec
+
+    parts = scanned.split(os.sep)
+    on_the_way = ["/".join(parts[: i + 1]) + "/" for i in range(len(parts))]
+    kept = [p for p in spec.patterns if not (p.include and any(p.match_file(d) is not None for d in on_the_way))]
+    return spec if len(kept) == len(spec.patterns) else GitIgnoreSpec(kept)
 
 
 def _read(path: str) -> GitIgnoreSpec | None:

@@ -32,6 +32,9 @@ class Selection(NamedTuple):
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    # how an unknown selector's error names where it came from: the command line's flags,
+    # or the library's argument names
+    sources: tuple[str, str, str] = ("--select", "--extend-select", "--ignore")
 
 
 class Linter:
@@ -46,7 +49,7 @@ class Linter:
             self.specs = list(specs)
         else:  # every selector checked, and spelt as the rules are (`ap` -> `AP`)
             self.config, self.specs, self._catalogue = configure(
-                self.config, selection.select, selection.extend_select, selection.ignore)
+                self.config, selection.select, selection.extend_select, selection.ignore, selection.sources)
         if not lazy:  # lazy: compiled on the first file the cache cannot answer
             self.engine  # noqa: B018  (a bad rule is reported before any output)
 
@@ -117,7 +120,7 @@ class Linter:
         run = _OrderedRun(self, jobs or os.cpu_count() or 1, cache)
         if reader is None:
             reader = Reader(list(paths), self.config.follow_symlinks)  # each file confined to its tree
-            found: Iterable[str] = reader.discover(self.config.exclude)
+            found: Iterable[str] = reader.discover(self.config.excluded)
         else:  # files the run's reader found already (newslint.discovery: files grouped by config)
             found = paths
         try:

@@ -35,7 +35,12 @@ def write_statistics(out: TextIO, summary: Summary, rules: Mapping[str, RuleSpec
     room = None if width is None else max(width - (-(-(count_width + 1) // 8) * 8 + -(-(id_width + 1) // 8) * 8 + 4), 20)
     for rule, count in rows:
         spec = rules.get(rule)
-        about = fit(_first_sentence(spec.description or spec.message), room) if spec is not None else ""
+        if spec is not None:
+            about = fit(_first_sentence(spec.description or spec.message), room)
+        else:  # newslint's own ids have no rule file
+            from newslint.own_findings import OWN_FINDINGS
+
+            about = fit(_first_sentence(OWN_FINDINGS[rule][1]), room) if rule in OWN_FINDINGS else ""
         marker = "[*]" if rule in summary.fixable_rules else "[ ]"
         out.write(f"{count:>{count_width}}\t{rule:<{id_width}}\t{marker} {about}".rstrip() + "\n")
 

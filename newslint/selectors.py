@@ -11,6 +11,7 @@ from typing import Iterable
 from newslint.document import Document
 from newslint.engine import FRONT_MATTER, rule_matches
 from newslint.finding import Finding, Level
+from newslint.parse.common import ACTIONS
 
 EVERYTHING = ("ALL", "*")
 _GLOB = frozenset("*?[")
@@ -79,6 +80,9 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
     findings: list[Finding] = []
     text = doc.text
     for index, directive in enumerate(doc.directives):
+        if directive.action not in ACTIONS:
+            findings.append(_unknown_action(doc, directive.offset, directive.action))
+            continue
         if not directive.rules:
             continue
         spelt = []
@@ -118,6 +122,19 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
                     spelt.append(_checked(doc, catalogue, rule, at, findings))
                 doc.disabled = tuple(spelt)
     return findings
+
+
+def _unknown_action(doc: Document, offset: int, action: str) -> Finding:
+    import difflib  # only an article with a misspelt comment needs it
+
+    at = doc.text.find("newslint-", offset)
+    written = f"newslint-{action}"
+    close = difflib.get_close_matches(action.lower(), ACTIONS, n=1, cutoff=0.6)
+    hint = (f"did you mean 'newslint-{close[0]}'?" if close
+            else f"newslint reads {', '.join('newslint-' + a for a in ACTIONS)}")
+    return _finding(doc, UNKNOWN_RULE, Level.WARNING, at, at + len(written),
+                    f"unknown comment {written!r} ({hint}); it switches nothing off",
+                    (f"newslint-{close[0]}",) if close else ())
 
 
 def _find(text: str, needle: str, start: int) -> int:

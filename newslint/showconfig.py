@@ -39,6 +39,7 @@ def describe(linters: Linters, path: str, args: argparse.Namespace) -> str:
         ("levels", {k: v.label for k, v in config.levels.items()}, _from(config, "levels")),
         ("per_file_ignores", {k: list(v) for k, v in config.per_file_ignores.items()}, _from(config, "per_file_ignores")),
         ("exclude", list(config.exclude), _from(config, "exclude")),
+        ("extend_exclude", list(config.extend_exclude), _from(config, "extend_exclude")),
         ("fail_level", args.fail_level or config.fail_level.label,
          "command line (--fail-level)" if args.fail_level else _from(config, "fail_level")),
         ("date_key", config.date_key, _from(config, "date_key")),

@@ -41,6 +41,25 @@ def test_statistics_count_each_rule_most_frequent_first_with_the_fixable_marker(
     assert result.stderr == "newslint: 3 files checked, 5 findings in 2 files (1 error, 2 warnings, 2 suggestions)\n"
 
 
+def test_statistics_describe_newslints_own_findings_too(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("---\nnewslint: {disabel: [AP]}\n---\n<!-- newslint-disable AP.Tward -->\n",
+                                   encoding="utf-8")
+    result = run_cli("check", "--isolated", "--statistics", "a.md", cwd=tmp_path)
+    rows = {rule.strip(): about for _, rule, about in (line.split("\t") for line in result.stdout.splitlines())}
+    assert rows == {"newslint.front-matter": "[ ] Front matter that newslint cannot read.",
+                    "newslint.unknown-rule": "[ ] A disable comment or front matter naming no rule, or a misspelt comment."}
+
+
+@pytest.mark.parametrize("rule", ["newslint.unknown-rule", "newslint.front-matter", "newslint.timeout",
+                                  "newslint.internal-error", "Newslint.Unknown-Rule"])
+def test_explain_knows_newslints_own_ids(tmp_path: Path, rule: str) -> None:
+    """A report shows these ids; `newslint explain` on one is not 'unknown rule'."""
+    result = run_cli("explain", rule, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{rule.lower()} (newslint's own finding, ")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
 def test_statistics_leave_a_report_written_to_a_file_whole(desk: Path) -> None:
     result = run_cli("check", *SELECT, "--statistics", "--format", "parsable:r.txt", ".", cwd=desk)
     assert result.returncode == 1
@@ -194,6 +213,16 @@ def test_no_progress_bar_when_quiet_or_few_files(newsroom: Path) -> None:
 def test_no_progress_bar_in_a_log(newsroom: Path) -> None:
     result = run_cli("check", "--select", "AP.ALot", "--no-cache", ".", cwd=newsroom)
     assert "%|" not in result.stderr and result.stderr == ""
+
+
+@pytest.mark.parametrize("args", [("--help",), ("check", "--help"), ("rules", "--help"), ("explain", "--help"),
+                                  ("init", "--help"), ("rules",), ("rules", "--all")])
+def test_help_and_rules_fit_an_80_column_terminal(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / ".newslint.yaml").write_text("extends: uk\n", encoding="utf-8")  # AP and Proselint not selected
+    result = run_cli(*args, cwd=tmp_path, env={"COLUMNS": "80"})
+    assert result.returncode == 0
+    too_wide = [line for line in result.stdout.splitlines() if len(line) > 80]
+    assert too_wide == []
 
 
 def test_help_names_every_argument_and_the_exit_codes() -> None:

@@ -35,7 +35,7 @@ def test_pyproject_without_table_is_skipped(tmp_path: Path) -> None:
     [
         ("extends: chicago\n", ":1:1: expected one of"),
         ("selct: [AP]\n", ":1:1: unknown key 'selct'"),
-        ("ignore: [AP]\nlevels: {AP: loud}\n", ":2:1: unknown level"),
+        ("ignore: [AP]\nlevels: {AP: loud}\n", ":2:14: unknown level"),  # at the level written
         ("ignore: [a\n", "malformed YAML"),
     ],
 )
@@ -87,3 +87,20 @@ def test_per_file_ignores() -> None:
     config = Config(per_file_ignores={"archive/*.md": ("AP",)})
     assert ignored_for_path(config, "archive/old.md") == ("AP",)
     assert ignored_for_path(config, "news/new.md") == ()
+
+
+@pytest.mark.parametrize("name, text, where", [
+    (".newslint.yaml", "extends: uk\nlevels:\n  UK.Numerals: warning\n  UK.Email: eror\n", "4:13"),
+    ("pyproject.toml", '[tool.newslint]\nextends = "uk"\n[tool.newslint.levels]\n"UK.Email" = "eror"\n', "4:15"),
+])
+def test_a_misspelt_level_is_reported_where_it_is_written_with_the_closest(tmp_path: Path, name: str, text: str,
+                                                                           where: str) -> None:
+    from tests.helpers import run_cli
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "a.md").write_text("Fine.\n", encoding="utf-8")
+    result = run_cli("check", "a.md", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == (f"newslint: error: {tmp_path.resolve() / name}:{where}: unknown level 'eror' (expected "
+                             "error, warning or suggestion) (did you mean 'error'?) [levels]\n")

@@ -52,6 +52,18 @@ def test_a_file_named_explicitly_is_checked_even_if_ignored(repo: Path) -> None:
     assert _checked(result) == {"drafts/b.md"}
 
 
+def test_a_folder_named_explicitly_is_searched_even_if_ignored(repo: Path) -> None:
+    """As ripgrep and ruff search a folder they are given: `drafts/` in .gitignore leaves
+    drafts out of a scan of the repository, not out of `newslint check drafts`; the
+    patterns still apply inside it."""
+    _write(repo, "drafts/c.tmp.md", "drafts/deep/e.md")
+    result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", "drafts", cwd=repo)
+    assert _checked(result) == {"drafts/b.md", "drafts/deep/e.md"}
+    inside = run_cli("check", "--select", "AP.ALot", "--format", "parsable", cwd=repo / "drafts" / "deep")
+    assert _checked(inside) == {"e.md"}
+    assert "drafts/b.md" not in _checked(run_cli("check", "--select", "AP.ALot", "--format", "parsable", ".", cwd=repo))
+
+
 def test_outside_a_git_work_tree_gitignore_is_not_read(repo: Path) -> None:
     (repo / ".git").rmdir()
     result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", ".", cwd=repo)
@@ -112,6 +124,22 @@ def test_exclude_replaces_and_extend_exclude_adds(desk: Path, flags: tuple[str, 
     assert _checked(result) == checked
 
 
+@pytest.mark.parametrize("flags, checked", [
+    ((), {"a.md", "b.md"}),
+    (("--exclude", "b.md"), {"a.md", "archive/old.md"}),  # replaces `exclude`, keeps `extend_exclude`
+    (("--extend-exclude", "b.md"), {"a.md"}),
+])
+def test_the_config_key_extend_exclude_adds_and_outlives_exclude(tmp_path: Path, flags: tuple[str, ...],
+                                                                  checked: set[str]) -> None:
+    _write(tmp_path, "a.md", "archive/old.md", "wire/feed.md", "b.md")
+    (tmp_path / ".newslint.yaml").write_text('exclude: ["archive/*"]\nextend_exclude: ["wire/*"]\n',
+                                             encoding="utf-8")
+    result = run_cli("check", "--select", "AP.ALot", "--format", "parsable", *flags, ".", cwd=tmp_path)
+    assert _checked(result) == checked
+    shown = run_cli("check", "--show-config", "a.md", cwd=tmp_path)
+    assert "extend_exclude: [wire/*]  # .newslint.yaml:2:1" in shown.stdout
+
+
 @pytest.mark.parametrize("name", ["page.html", "story.docx", "notes.rst", "story.md.bak"])
 def test_a_file_of_another_type_is_skipped_with_a_notice(tmp_path: Path, name: str) -> None:
     (tmp_path / name).write_text("<p>It was alot.</p>\n", encoding="utf-8")
@@ -138,3 +166,33 @@ def test_the_types_newslint_reads_are_checked(tmp_path: Path, name: str) -> None
 def test_a_missing_file_of_another_type_is_still_an_error(tmp_path: Path) -> None:
     result = run_cli("check", "gone.html", cwd=tmp_path)
     assert result.returncode == 2 and "no such file" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["page.html", "notes.RST"])
+def test_standard_input_named_as_another_type_is_skipped_with_a_notice(tmp_path: Path, name: str) -> None:
+    text = b"<p>It was alot, the the end.</p>\n"
+    result = run_cli("check", "--stdin-filename", name, "-", cwd=tmp_path, stdin=text)
+    assert result.returncode == 0
+    assert result.stderr == f"newslint: warning: {name}: skipped: not a file type newslint reads (.md, .markdown, .txt)\n"
+    assert "No findings in 0 files." in result.stdout
+    # --fix on standard input gives the text back (an editor's buffer is not emptied)
+    fixed = run_cli("check", "--fix", "--stdin-filename", name, "-", cwd=tmp_path, stdin=text)
+    assert fixed.returncode == 0 and fixed.stdout == text.decode()
+    # the other paths of the run are still checked
+    _write(tmp_path, "a.md")
+    both = run_cli("check", "--select", "AP.ALot", "--format", "parsable", "--stdin-filename", name, "-", "a.md",
+                   cwd=tmp_path, stdin=text)
+    assert both.returncode == 1 and _checked(both) == {"a.md"}
+
+
+def test_a_folder_with_no_articles_says_so(repo: Path) -> None:
+    """An empty result from a folder is not a clean one (ruff: "No Python files found")."""
+    _write(repo, "web/page.html", "web/notes.rst")
+    _write(repo, "published/old/x.tmp.md")
+    for folder in ("web", "published/old"):  # nothing of a type newslint reads; all ignored by .gitignore
+        result = run_cli("check", folder, cwd=repo)
+        assert result.returncode == 0 and "No findings in 0 files." in result.stdout
+        assert result.stderr == (f"newslint: warning: {folder}: no articles found (.md, .markdown, .txt, "
+                                 "leaving out ignored and excluded files)\n")
+    assert run_cli("check", "-q", "web", cwd=repo).stderr == ""
+    assert run_cli("check", "web", "published/a.md", cwd=repo).stderr == ""  # the run checked a file

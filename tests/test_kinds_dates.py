@@ -284,3 +284,14 @@ def test_any_dateish_text_gives_spans_inside_the_text(parts: list[str], publishe
     for f in linter.lint_text(text, "a.md"):
         assert f.rule != "newslint.internal-error", f.message
         assert 0 <= f.offset <= f.end_offset <= len(text)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_word_on_the_line_before_does_not_hide_a_date(tmp_path: Path, newline: str) -> None:
+    """'No' is "number" only right before the date ("No. 12/03/05"): a line ending
+    '"No".' does not make the next line's date a reference number, with LF as with CRLF
+    (a regex `$` matched before the line's newline, so only LF articles lost the finding)."""
+    (tmp_path / "a.md").write_bytes("\u201cNo\u201d.\"\n12/03/05.\n".replace("\n", newline).encode())
+    result = run_cli("check", "--isolated", "--select", "AP.DateNumeric", "--format", "parsable", "a.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.startswith("a.md:2:1: warning: Write the date in words:")

@@ -80,3 +80,15 @@ def test_fix_text(newsroom: Path) -> None:
     assert newslint.fix_text(ARTICLE, "b.md", select="AP.HouseSpellings") == ("He walked towards the border near Kyiv.\n", 1)
     assert newslint.fix_text(ARTICLE, "b.md", select="AP.Toward") == ("He walked toward the border near Kiev.\n", 1)
     assert newslint.fix_text("Clean text.\n", "b.md") == ("Clean text.\n", 0)
+
+
+def test_an_unknown_selector_error_names_the_argument_not_a_flag(newsroom: Path) -> None:
+    """The library has no --select: its error names the keyword argument given."""
+    for argument, source in (("select", "select"), ("extend_select", "extend_select"), ("ignore", "ignore")):
+        with pytest.raises(newslint.ConfigError) as raised:
+            newslint.lint_text(ARTICLE, "b.md", **{argument: ["AP.Tward"]})
+        assert str(raised.value).endswith(f"(did you mean 'AP.Toward'?) [{source}]")
+    with pytest.raises(newslint.ConfigError, match=r"\[ignore\]$"):
+        newslint.fix_text(ARTICLE, "b.md", ignore="AP.Tward")
+    with pytest.raises(newslint.ConfigError, match=r"\[select\]$"):
+        list(newslint.lint_paths(["b.md"], select="AP.Tward"))

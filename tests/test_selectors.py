@@ -90,6 +90,32 @@ def test_disable_comment_with_an_unknown_id_is_a_finding(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_a_misspelt_comment_is_a_finding_and_switches_nothing(tmp_path: Path, name: str) -> None:
+    root = _repo(tmp_path)
+    (root / name).write_text("<!-- newslint-disabel AP.HouseSpellings -->\nNear Kiev.\n<!-- newslint-stop -->\n")
+    result = run_cli("check", "--format", "parsable", name, cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{name}:1:6: warning: unknown comment 'newslint-disabel' (did you mean 'newslint-disable'?); "
+        "it switches nothing off [newslint.unknown-rule]",
+        f"{name}:2:6: warning: Use 'Kyiv' instead of 'Kiev'. [AP.HouseSpellings]",
+        f"{name}:3:6: warning: unknown comment 'newslint-stop' (newslint reads newslint-disable, newslint-enable, "
+        "newslint-disable-next-line, newslint-disable-line); it switches nothing off [newslint.unknown-rule]",
+    ]
+
+
+def test_disable_line_silences_its_own_line_only(tmp_path: Path) -> None:
+    """markdownlint's and eslint's `disable-line` was read as `disable` with a rule
+    '-line', which switched the rule off for the rest of the article."""
+    root = _repo(tmp_path)
+    (root / "a.md").write_text("Near Kiev. <!-- newslint-disable-line AP.HouseSpellings -->\n\nNear Kiev.\n\n"
+                               "Near Kiev. <!-- newslint-disable-line -->\n")
+    result = run_cli("check", "--format", "parsable", "a.md", cwd=root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["a.md:3:6: warning: Use 'Kyiv' instead of 'Kiev'. [AP.HouseSpellings]"]
+
+
 def test_disable_comment_spelt_in_another_case_still_works(tmp_path: Path) -> None:
     root = _repo(tmp_path)
     (root / "a.md").write_text("<!-- newslint-disable ap.housespellings -->\nNear Kiev.\n<!-- newslint-enable AP -->\n")

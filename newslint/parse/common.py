@@ -10,7 +10,10 @@ from newslint.parse.frontmatter import FrontMatter
 # A directive is `<!--\s*newslint-ACTION\b RULES -->`, RULES holding no `>`. Its end is
 # found with str.find from the head, not by a lazy `[^>]*?-->` (20,000 unclosed heads
 # made that quadratic: 44 s): the first `>` after the head closes it, or nothing does.
-_DIRECTIVE_HEAD = re.compile(r"<!--\s*newslint-(?P<action>disable-next-line|disable|enable)\b")
+# ACTION is read whole (`disable-line` is not `disable` with a rule `-line`); an action
+# newslint does not know is kept, so that the article is told (selectors.check_document).
+_DIRECTIVE_HEAD = re.compile(r"<!--\s*newslint-(?P<action>[A-Za-z][\w-]*)")
+ACTIONS = ("disable", "enable", "disable-next-line", "disable-line")
 
 
 class Mask:
