@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Callable
 
+from newslint.deadline import Deadline
 from newslint.document import Region, Span
 
 # A sentence ends at . ! ? (with closing quotes or brackets after it) before a space and
@@ -22,11 +24,13 @@ _ABBREVIATION = re.compile(
 )
 
 
-def split_sentences(prose: str, regions: list[Region]) -> list[Span]:
+def split_sentences(prose: str, regions: list[Region], deadline: Deadline | None = None) -> list[Span]:
     sentences: list[Span] = []
+    tick = deadline.tick if deadline is not None else _no_tick
     for region in regions:
         start = region.start
-        for m in _ends(prose, region):
+        for m in _ends(prose, region, tick):
+            tick()
             head = prose[max(region.start, m.start() - 12) : m.start()].rstrip("'\"\u2019\u201d)]")
             if _ABBREVIATION.search(head):
                 continue
@@ -37,13 +41,18 @@ def split_sentences(prose: str, regions: list[Region]) -> list[Span]:
     return [s for s in sentences if s.end > s.start]
 
 
-def _ends(prose: str, region: Region) -> list[re.Match[str]]:
+def _no_tick() -> None:
+    pass
+
+
+def _ends(prose: str, region: Region, tick: Callable[[], None] = _no_tick) -> list[re.Match[str]]:
     """What `_END.finditer` finds in the region, tried only just after a . ! or ?, where
     its lookbehind lets a match start (a match holds no such mark, so none overlap)."""
     stops = [p for mark in ".!?" for p in _positions(prose, mark, max(region.start - 1, 0), region.end - 1)]
     stops.sort()
     found = []
     for p in stops:
+        tick()
         m = _END.match(prose, p + 1, region.end)
         if m is not None:
             found.append(m)
