@@ -1,7 +1,8 @@
 """How long the rules may still take on one file.
 
-A file has one time budget for all its rules together (`budget`, 10 s unless the user who
-runs newslint says otherwise), and each rule at most `RULE_LIMIT` of it, so that one rule
+A file has one time budget for parsing it and all its rules together (`budget`, 10 s
+unless the user who runs newslint says otherwise; the clock starts before the parse, so a
+file slow to parse leaves its rules less), and each rule at most `RULE_LIMIT` of it, so that one rule
 whose pattern backtracks costs its own findings on that file, not every later rule's. The
 engine starts the clock of each rule; a kind passes `left()` as the timeout of every
 pattern call it makes (the `regex` module's `timeout=`), so no call outlives the rule's
@@ -32,9 +33,9 @@ class Deadline:
 
     __slots__ = ("budget", "end", "rule_limit", "rule_end", "ticks")
 
-    def __init__(self, budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
+    def __init__(self, budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT, start: float | None = None) -> None:
         self.budget = budget
-        self.end = monotonic() + budget
+        self.end = (monotonic() if start is None else start) + budget
         self.rule_limit = min(rule_limit, budget)
         self.rule_end = self.end
         self.ticks = 0
