@@ -550,12 +550,13 @@ def _lexical_illusions(c: ProseCheck, pattern: str, exceptions: tuple[str, ...])
     run_all = _existence_simple(c, pattern, exceptions)
     one_word = c.engine.compiled_pattern(r"(?<![A-Za-z'-])(\w+)\s+\1(?![A-Za-z'-])")
 
-    def may_match(text: str) -> bool:
+    def may_match(text: str, tick: Callable[[], None]) -> bool:
         if one_word.search(text) is not None or not _CASE_TRAPS.isdisjoint(text):
             return True
         tokens = text.lower().split()
         for n in (2, 3, 4):
             for i, (first, again) in enumerate(zip(tokens, tokens[n:])):
+                tick()  # a million words, three times over: seconds
                 if first.endswith(again) and (len(first) == len(again) or first[-len(again) - 1] not in _LETTERS) \
                         and _repeats(tokens, i, n):
                     return True
@@ -567,7 +568,7 @@ def _lexical_illusions(c: ProseCheck, pattern: str, exceptions: tuple[str, ...])
             # digits took 13 s, of a million, hours. No phrase of prose repeats a word that
             # long, so such words are blanked (same length, no word characters) first.
             scan = _Scan(scan.doc, _LONG_WORD.sub(_blank_word, scan.text))
-        return run_all(scan) if may_match(scan.text) else ()
+        return run_all(scan) if may_match(scan.text, scan.doc.deadline.tick) else ()
 
     return run
 
