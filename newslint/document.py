@@ -162,7 +162,7 @@ class Document:
         """Compute `factory(self)` once per document; kinds share tokens, names, numbers.
 
         A factory that runs out of its rule's time is not run again: every rule that shares
-        it would spend its own share the same way (five numbers rules, a second each, on one
+        it would spend its own share the same way (five numbers rules, 2 s each, on one
         scan of 300,000 figures), so they stop at once with a TimeoutError instead."""
         try:
             value = self._memo[key]
