@@ -36,7 +36,7 @@ def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
 class Engine:
     def __init__(self, rules: Sequence[Rule], budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
         self.rules = list(rules)
-        self.budget = budget  # seconds for all rules together on one file (see deadline.py)
+        self.budget = budget  # seconds for the parse and all rules together on one file (see deadline.py)
         self.rule_limit = rule_limit
 
     def check(self, doc: Document, ignore: Sequence[str] = (), started: float | None = None) -> list[Finding]:

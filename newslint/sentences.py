@@ -49,8 +49,9 @@ def _no_tick() -> None:
 
 
 def _ends(prose: str, region: Region, tick: Callable[[], None] = _no_tick) -> list[re.Match[str]]:
-    """What `_END.finditer` finds in the region, tried only just after a . ! or ?, where
-    its lookbehind lets a match start (a match holds no such mark, so none overlap)."""
+    """What `_END.finditer` finds in the region, tried only just after a . ! or ? that
+    closers and a space follow (`_STOP`), where its lookbehind and lookahead let a match
+    start (a match holds no such mark, so none overlap)."""
     stops = [m.start() for m in _STOP.finditer(prose, max(region.start - 1, 0), region.end) if m.start() < region.end - 1]
     found = []
     for p in stops:
