@@ -57,7 +57,33 @@ def _parser() -> MarkdownIt:
             for char in _OPENING_CHARS[rule.name]:
                 by_char.setdefault(char, []).append(rule.fn)
     ruler.before("fence", "newslint_paragraph_end", _paragraph_end(by_char), {"alt": ["paragraph"]})
+    for rule in ruler.__rules__:
+        if rule.name == "lheading":
+            rule.fn = _setext_gate(rule.fn)
+    ruler.__cache__ = None
     return md
+
+
+# From a line to the next blank one (spaces and tabs only): no paragraph runs past it.
+_TO_BLANK_LINE = re.compile(r"[^\n]*(?:\n(?![ \t]*(?:\n|$))[^\n]*)*")
+
+
+def _setext_gate(lheading: _BlockRule) -> _BlockRule:
+    """markdown-it's setext heading rule, which walks a paragraph's lines for a "==" or
+    "--" underline before the paragraph rule walks them again: not called when no "=" or
+    "-" stands in the lines up to the next blank line, where it would find none."""
+
+    def gated(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+        if start_line + 1 < state.lineMax and not state.is_code_block(start_line):
+            start = state.bMarks[start_line + 1]
+            lines = _TO_BLANK_LINE.match(state.src, start)
+            stop = lines.end() if lines else len(state.src)
+            if state.src.find("=", start, stop) == -1 and state.src.find("-", start, stop) == -1:
+                state.parentType = "paragraph"  # as the rule leaves it when it finds no underline
+                return False
+        return lheading(state, start_line, end_line, silent)
+
+    return gated
 
 
 def _paragraph_end(by_char: dict[str, list[_BlockRule]]) -> _BlockRule:
