@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                             "NO_COLOR turns it off, FORCE_COLOR on)")
     _add_trust_flags(check)
     check.add_argument("--file-timeout", type=_seconds, metavar="SECONDS",
-                       help="time all rules together may take on one file before it gets a newslint.timeout finding (default 10)")
+                       help="time the parse and all rules together may take on one file before it gets a newslint.timeout finding (default 8)")
 
     rules = sub.add_parser("rules", help="list every rule with its id, kind, level and description")
     rules.add_argument("--format", choices=["text", "json"], default="text")

@@ -54,7 +54,7 @@ class Config(NamedTuple):
     date_key: str = "date"
     # --follow-symlinks: read articles, config and rule files through links out of their trees.
     follow_symlinks: bool = False
-    # Seconds all rules together may take on one file. Only the user who runs newslint sets
+    # Seconds the parse and all rules together may take on one file. Only the user who runs newslint sets
     # it (--file-timeout), never a config file: a repository's config is not trusted.
     file_timeout: float = DEFAULT_BUDGET
     # Where the file set each key ("key") and named each selector ("key\0selector"):

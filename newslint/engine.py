@@ -36,15 +36,17 @@ def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
 class Engine:
     def __init__(self, rules: Sequence[Rule], budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
         self.rules = list(rules)
-        self.budget = budget  # seconds for all rules together on one file (see deadline.py)
+        self.budget = budget  # seconds for the parse and all rules together on one file (see deadline.py)
         self.rule_limit = rule_limit
 
-    def check(self, doc: Document, ignore: Sequence[str] = ()) -> list[Finding]:
+    def check(self, doc: Document, ignore: Sequence[str] = (), started: float | None = None) -> list[Finding]:
+        """The findings of every rule on `doc`; `started`: when the file's clock started
+        (before its parse; default now)."""
         findings: list[Finding] = []
         for offset, message in doc.problems:
             findings.append(_stamp(doc, FRONT_MATTER, "parse", Level.ERROR, None, Hit(offset, offset, message)))
         disabled = doc.disabled
-        deadline = doc.deadline = Deadline(self.budget, self.rule_limit)
+        deadline = doc.deadline = Deadline(self.budget, self.rule_limit, started)
         clock = monotonic
         slowest, slowest_time = "", 0.0
         stopped: list[str] = []  # rules that ran out of their share of the time

@@ -7,6 +7,7 @@ import os
 import sys
 from collections import deque
 from functools import cached_property
+from time import monotonic
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
 
 from newslint.config import Config, available_rule_files, configure, ignored_for_path
@@ -70,9 +71,11 @@ class Linter:
         return self._catalogue
 
     def lint_text(self, text: str, path: str = "<text>", fmt: str | None = None) -> list[Finding]:
+        engine = self.engine  # compiled before the file's clock starts: its budget covers its parse
+        started = monotonic()
         doc = self.parse(text, path, fmt)
         named = check_document(doc, self.catalogue) if doc.directives or doc.disabled or "newslint" in doc.metadata else []
-        findings = self.engine.check(doc, ignored_for_path(self.config, path))
+        findings = engine.check(doc, ignored_for_path(self.config, path), started)
         return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:

@@ -5,7 +5,9 @@ them and times them at 4 MiB, the largest file newslint checks). Here each is ch
 256 KiB, where a quadratic pattern already takes minutes (NEWSLINT_DOS_SIZE=4194240 for
 the full size), with every shipped rule (News, AP, UK and Proselint), in a subprocess
 killed after 120 s whose address space is capped at 2 GiB. Bounds: each finishes in under
-20 s with peak RSS under 1 GiB, and no built-in rule needs the time budget. Before the
+10 s with peak RSS under 1 GiB, and no built-in rule needs the time budget (at the full
+size each still finishes in under 10 s, start-up and report included, as README states;
+a few lose rules to the budget there, with one `newslint.timeout` finding). Before the
 fix a 2,000-backtick run took 74 s, 20,000 open comments 44 s, a 4 MB line of "[" over a
 minute, and a 1 MB run of digits hours (proselint's lexical_illusions).
 
@@ -28,9 +30,11 @@ from bench.worst_case import (ARTICLES, HOSTILE_BUDGET, HOSTILE_RULES, MIB, Run,
 SIZE = int(os.environ.get("NEWSLINT_DOS_SIZE", MIB // 4))
 MEMORY = 2 << 30  # address space, set with RLIMIT_AS
 PEAK_RSS_MB = 1024
-# Measured: at most 6 s at 256 KiB on a shared 2-core machine; the rules alone are bounded
-# by the 10 s budget, parsing and the report are not.
-ARTICLE_SECONDS = 20.0
+# Measured: under 3.2 s at 256 KiB on a shared, loaded 2-core machine. The parse and the
+# rules together are bounded by the 8 s budget (newslint.deadline), start-up and the
+# report are not: under 10 s at 4 MiB too (bench/worst_case.py).
+ARTICLE_SECONDS = 10.0
+FULL_SIZE = SIZE > MIB
 KILL_AFTER = 120.0
 # Start-up, loading the pack, writing the report: what a run takes beyond its files' budgets.
 OVERHEAD_SECONDS = 10.0
@@ -50,7 +54,10 @@ def test_a_worst_case_article_is_checked_in_bounded_time_and_memory(tmp_path: Pa
     [file] = report["files"]
     assert file["error"] is None
     own = [f["message"] for f in file["findings"] if f["rule"] in ("newslint.timeout", "newslint.internal-error")]
-    assert own == []
+    if FULL_SIZE:  # some rules may run out of time on 4 MiB, and say so once
+        assert len(own) <= 1 and all("time" in m for m in own), own
+    else:
+        assert own == []
     assert result.seconds < ARTICLE_SECONDS, f"{name}: {result.seconds:.1f} s"
     assert result.peak_rss_mb < PEAK_RSS_MB, f"{name}: {result.peak_rss_mb:.0f} MB"
 

@@ -50,7 +50,7 @@ def test_an_exception_in_one_rule_is_one_internal_error_and_others_still_run() -
 def test_a_timeout_names_the_rule() -> None:
     [(rule, level, line, column, message)] = _check(_rule("T.Slow", _times_out))
     assert (rule, level, line, column) == (TIMEOUT, Level.ERROR, 1, 1)
-    assert message.startswith("rule T.Slow ran out of time on this file (limits: 2 s a rule, 10 s a file;")
+    assert message.startswith("rule T.Slow ran out of time on this file (limits: 2 s a rule, 8 s a file;")
 
 
 def test_a_span_outside_the_text_is_an_internal_error_not_a_bad_position() -> None:

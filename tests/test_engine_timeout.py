@@ -7,6 +7,7 @@ none, as a kind's pattern calls do (each gets `timeout=deadline.left()`).
 from __future__ import annotations
 
 import re
+import time
 from typing import Iterator
 
 from newslint.document import Document
@@ -86,3 +87,49 @@ def test_one_rule_reports_at_most_a_thousand_findings_a_file() -> None:
     findings = Engine([_rule("T.Many", endless)]).check(parse_document(TEXT, "a.md"))
     assert len(findings) == 1  # the same span and message: one finding after deduplication
     assert len(asked) == MAX_FINDINGS_PER_RULE  # and the rule was not asked for more
+
+
+def _counts_words(doc: Document) -> Iterator[Hit]:
+    """A rule that walks the text in pure Python, a tick an item, as the shared scans do."""
+    while True:
+        doc.deadline.tick()
+    yield Hit(0, 0, "never")  # pragma: no cover
+
+
+def test_a_pure_python_loop_that_ticks_stops_at_the_rule_limit() -> None:
+    findings = _run(Engine([_rule("T.Loop", _counts_words), _rule("T.Fine", _fine)], budget=5.0, rule_limit=0.2))
+    [timeout] = [f for f in findings if f.rule == TIMEOUT]
+    assert "T.Loop" in timeout.message and "0.2 s a rule" in timeout.message
+    assert [f.rule for f in findings if f.rule != TIMEOUT] == ["T.Fine"]
+
+
+def test_the_budget_counts_from_when_the_file_was_started_so_its_parse_is_inside_it() -> None:
+    engine = Engine([_rule("T.Fine", _fine)], budget=1.0)
+    doc = parse_document(TEXT, "a.md")
+    # A file whose clock started 5 s ago (a slow parse) has no time left for its rules.
+    [timeout] = engine.check(doc, started=time.monotonic() - 5.0)
+    assert timeout.rule == TIMEOUT and "1 rule not run" in timeout.message
+    assert [f.rule for f in engine.check(doc)] == ["T.Fine"]
+
+
+scans: list[str] = []
+
+
+def _slow_scan(doc: Document) -> None:
+    scans.append(doc.path)
+    next(_counts_words(doc))
+
+
+def _shares_a_slow_scan(doc: Document) -> Iterator[Hit]:
+    """A rule that needs a shared scan (`doc.memo`) which never finishes."""
+    doc.memo("slow scan", _slow_scan)
+    yield Hit(0, 0, "never")  # pragma: no cover
+
+
+def test_a_shared_scan_that_ran_out_of_time_is_not_run_again_by_the_next_rule() -> None:
+    scans.clear()
+    engine = Engine([_rule("T.First", _shares_a_slow_scan), _rule("T.Second", _shares_a_slow_scan)], budget=5.0,
+                    rule_limit=0.2)
+    [timeout] = _run(engine)
+    assert "T.First, T.Second" in timeout.message
+    assert len(scans) == 1  # the second rule stopped at once instead of spending its share again

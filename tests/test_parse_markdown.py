@@ -82,3 +82,24 @@ def test_crlf_markdown() -> None:
     # The CR of a CRLF is a space in the prose, so patterns see LF lines (`$` after "Head").
     assert doc.prose == "  Head \n \nPara  one  \n"
     assert doc.text[doc.regions[0].start : doc.regions[0].end] == "Head"
+
+
+def test_the_paragraph_end_shortcut_gives_markdown_its_own_blocks() -> None:
+    """Our parser asks only the block rules that can open on a line's first character
+    whether it ends a paragraph; markdown-it's own asks them all. Same tokens either way."""
+    import random
+
+    from markdown_it import MarkdownIt
+
+    from newslint.parse.markdown import _MAX_NESTING, _parser
+
+    stock = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).disable(["inline", "text_join"])
+    pieces = ["a", "  b", "- x", "* y", "+ z", "1. q", "2) r", "> quote", "# h", "## h ##", "```", "~~~", "    code",
+              "***", "---", "___", "===", "<div>", "<!-- c -->", "", "text", "\t- t", "   > q", "10. ten", "-", "+",
+              "#", "<a href=x>", "[a]: /url", "| a | b |", "* * *", ">", "1)", "<p>", "</div>"]
+    rng = random.Random(14)
+    for _ in range(3000):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        ours = [(t.type, t.map, t.content, t.markup) for t in _parser().parse(text)]
+        theirs = [(t.type, t.map, t.content, t.markup) for t in stock.parse(text)]
+        assert ours == theirs, repr(text)

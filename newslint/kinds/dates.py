@@ -337,6 +337,7 @@ def _find_numeric(text: str, deadline: Deadline) -> list[NumericDate]:
         return out
     previous_word = _compiled(_PREVIOUS_WORD)
     for m in finditer(_compiled(_NUMERIC), text, deadline):
+        deadline.tick()
         previous = previous_word.search(text, max(0, m.start() - 30), m.start())
         if previous and previous.group(1).lower() in _NOT_DATE_BEFORE:
             continue
@@ -366,6 +367,7 @@ def _find_weekday_dates(text: str, deadline: Deadline) -> list[WeekdayDate]:
         return []
     for pattern in _WEEKDAY_DATES:
         for m in finditer(_compiled(pattern), text, deadline):
+            deadline.tick()
             month = _MONTH_NUMBER[m.group("month").rstrip(".").lower()]
             day = int(m.group("day"))
             if day == 0:

@@ -193,11 +193,16 @@ def _mentions(doc: Document) -> Mentions:
     regions = [doc.region_at(start) for start, _, _ in raw]
     # linked[i]: words i - 1 and i may form one name (the same block is checked apart:
     # a word looks back only within its block, but forward past it).
-    linked = [False] + [_linked(prose, raw[i - 1][1], raw[i][0], starts) for i in range(1, len(raw))]
+    tick = doc.deadline.tick  # pure Python for each word: a 4 MiB article holds a million
+    linked = [False]
+    for i in range(1, len(raw)):
+        tick()
+        linked.append(_linked(prose, raw[i - 1][1], raw[i][0], starts))
     linked.append(False)
     quoted = doc.quoted.contains
     items: list[Mention] = []
     for i, (start, end, form) in enumerate(raw):
+        tick()
         region = regions[i]
         prev = given_initial = None
         if linked[i] and regions[i - 1] is region:

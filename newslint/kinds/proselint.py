@@ -35,6 +35,7 @@ from math import ceil
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from newslint import schema
+from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
 from newslint.rules import Check, RuleSpec
@@ -550,12 +551,18 @@ def _lexical_illusions(c: ProseCheck, pattern: str, exceptions: tuple[str, ...])
     run_all = _existence_simple(c, pattern, exceptions)
     one_word = c.engine.compiled_pattern(r"(?<![A-Za-z'-])(\w+)\s+\1(?![A-Za-z'-])")
 
-    def may_match(text: str) -> bool:
+    def may_match(text: str, deadline: Deadline) -> bool:
+        # Each whole-text step below takes a tenth of a second on 4 MiB: the clock is
+        # asked between them, so a rule started at the end of the budget stops there.
         if one_word.search(text) is not None or not _CASE_TRAPS.isdisjoint(text):
             return True
+        deadline.left()
         tokens = text.lower().split()
+        deadline.left()
+        tick = deadline.tick
         for n in (2, 3, 4):
             for i, (first, again) in enumerate(zip(tokens, tokens[n:])):
+                tick()  # a million words, three times over: seconds
                 if first.endswith(again) and (len(first) == len(again) or first[-len(again) - 1] not in _LETTERS) \
                         and _repeats(tokens, i, n):
                     return True
@@ -567,7 +574,8 @@ def _lexical_illusions(c: ProseCheck, pattern: str, exceptions: tuple[str, ...])
             # digits took 13 s, of a million, hours. No phrase of prose repeats a word that
             # long, so such words are blanked (same length, no word characters) first.
             scan = _Scan(scan.doc, _LONG_WORD.sub(_blank_word, scan.text))
-        return run_all(scan) if may_match(scan.text) else ()
+        scan.doc.deadline.left()
+        return run_all(scan) if may_match(scan.text, scan.doc.deadline) else ()
 
     return run
 

@@ -32,6 +32,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         for unit in scope.units(doc, sentence=False):
             previous = None
             for m in finditer(pattern, text, doc.deadline, unit.start, unit.end):
+                doc.deadline.tick()
                 word = m.group()
                 key = word.casefold() if fold else word
                 if (
