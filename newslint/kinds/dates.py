@@ -93,7 +93,7 @@ _NOT_DATE_BEFORE = frozenset({
 _PREVIOUS_WORD = r"(\w+)\W{0,3}\Z"  # \Z: "$" would also match before a final newline
 
 _RELATIVE = (
-    r"(?<!\b[Tt]he\s)\b(?:(?P<dir>[Ll]ast|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday"
+    r"(?<!\b[Tt]he\s+)\b(?:(?P<dir>[Ll]ast|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday"
     r"|Friday|Saturday|Sunday)|(?P<word>[Tt]he day before yesterday|[Tt]he day after tomorrow"
     r"|[Yy]esterday|[Tt]omorrow))\b"
 )
