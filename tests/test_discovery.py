@@ -156,3 +156,23 @@ def test_many_files_under_two_configs_in_parallel_keep_their_order_and_configs(n
     assert len(rules) == 41 and list(rules) == sorted(rules)
     assert all(_packs(r) == {"AP"} for p, r in rules.items() if p.startswith("b"))
     assert all("UK.Towards" in r for p, r in rules.items() if p.startswith("newsroom/"))
+
+
+def test_a_folder_linked_out_of_the_repository_has_no_config_read_beyond_the_link(tmp_path: Path) -> None:
+    # `desk -> ~/other-project`: the file in it is refused as a link out, and the config
+    # beside it out there is not read either (its error would quote its lines).
+    other = tmp_path / "other-project"  # stands in for a folder of the user's elsewhere
+    other.mkdir()
+    (other / ".newslint.yaml").write_text("select: [ghp_SECRET_TOKEN]\n")
+    (other / "a.md").write_text(ARTICLE)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    os.symlink(other, repo / "desk")
+    for args, stdin in ((("check", "desk/a.md"), None), (("check", "-", "--stdin-filename", "desk/a.md"), ARTICLE.encode())):
+        result = run_cli(*args, cwd=repo, stdin=stdin)
+        assert "SECRET" not in result.stdout + result.stderr, args
+        assert "Traceback" not in result.stderr
+    assert "symlink-outside" in run_cli("check", "desk/a.md", cwd=repo).stdout
+    # the flag reads through the link, and then the config found there applies
+    followed = run_cli("check", "--follow-symlinks", "desk/a.md", cwd=repo)
+    assert followed.returncode == 2 and "ghp_SECRET_TOKEN" in followed.stderr
