@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -109,8 +110,11 @@ def _has_tool_table(path: Path) -> bool:
         # Malformed: when it seems to hold our table, load_config reports the error
         # rather than the run going on silently without the project's settings.
         return "tool.newslint" in _config_bytes(path, False).decode("utf-8", errors="replace")
-    except OSError:
-        return False  # unreadable, or a link out of its repository: not ours to read
+    except OSError as exc:
+        # Over the size bound: which table it holds is not known, and a run that went on
+        # without the project's settings would say nothing, so load_config reports it.
+        # Else unreadable, or a link out of its repository: not ours to read.
+        return exc.errno == errno.EFBIG
 
 
 def _config_bytes(path: Path, follow_symlinks: bool) -> bytes:
@@ -130,6 +134,8 @@ def _parsed_toml(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
 
 
 def _read_toml(path: Path, follow_symlinks: bool = False) -> dict[str, Any]:

@@ -147,11 +147,20 @@ def _open_beneath(tree: str, real: str, flags: int) -> int:
         os.close(folder)
 
 
-def read_confined(path: str, tree: str | None) -> bytes:
+# Config and rule files are small; a committed multi-gigabyte (or sparse) one must not be
+# read into memory before the YAML or TOML parser gets to refuse it.
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def read_confined(path: str, tree: str | None, limit: int = MAX_CONFIG_BYTES) -> bytes:
     """The bytes of a config or rule file, confined to `tree` as `open_regular` is (None:
-    follow links). Raises OSError (OutsideTree for a link out of the tree)."""
+    follow links), at most `limit` of them. Raises OSError (OutsideTree for a link out of
+    the tree; EFBIG for a larger file)."""
     with open(open_regular(path, tree), "rb") as handle:
-        return handle.read()
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"file too large (over {limit:,} bytes; a config or rule file is at most {limit:,})", path)
+    return data
 
 
 def open_folder(folder: str, tree: str | None = None) -> int:
