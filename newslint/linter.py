@@ -214,7 +214,9 @@ class _OrderedRun:
             yield slot.result
 
     def _finish(self, source: Source, findings: list[Finding]) -> FileResult:
-        if self.cache is not None:
+        # A file that ran out of time (or met a rule's failure) is checked again next run:
+        # the answer depends on the machine's load, not only on the text and the rules.
+        if self.cache is not None and not any(f.rule in _NOT_CACHED for f in findings):
             self.cache.put(source.path, source.text, findings)
         return FileResult(source.path, findings, text=source.text)
 
@@ -232,6 +234,7 @@ class _OrderedRun:
         _worker = None
 
 
+_NOT_CACHED = frozenset({"newslint.timeout", "newslint.internal-error"})
 _worker: Linter | None = None
 
 
