@@ -503,6 +503,7 @@ def _fix_paths(reader: Reader, planned: list[tuple[str, Linter]], args: argparse
 
 def _rules(args: argparse.Namespace) -> int:
     from newslint.config import available_rule_files, read_rule_bytes, select_rules
+    from newslint.formats import visible
     from newslint.formats.columns import fit, terminal_width
     from newslint.rules import load_rule_spec
 
@@ -527,7 +528,7 @@ def _rules(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
                 summary = fit(s.description or s.message, room) if room else (s.description or s.message).split("\n")[0]
-                sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {summary}\n")
+                sys.stdout.write(f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} {visible(summary)}\n")
         if not args.all:
             others = sorted({rid.split(".", 1)[0] for rid in available_rule_files(config)} - set(packs))
             if others:
@@ -568,5 +569,7 @@ def _explain(args: argparse.Namespace) -> int:
         lines += ["Not flagged:"] + [f"  - {e!r}" for e in s.examples.pass_] + [""]
     if s.link:
         lines.append(f"See: {s.link}")
-    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    from newslint.formats import visible  # a hostile pack's description must not drive the terminal
+
+    sys.stdout.write(visible("\n".join(lines).rstrip()) + "\n")
     return EXIT_OK

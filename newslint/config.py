@@ -15,7 +15,7 @@ from newslint import schema
 from newslint.deadline import DEFAULT_BUDGET
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
-from newslint.trees import inside, reaches_outside, read_confined, repository_root
+from newslint.trees import inside, printable, reaches_outside, read_confined, repository_root
 from newslint.finding import Level
 from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
@@ -300,6 +300,9 @@ def available_rule_files(config: Config) -> dict[str, Path]:
             for path in rule_files(pack_dir):
                 _confined(path, tree)
                 rid = rule_id(path)
+                if not rid.isprintable():  # an id is shown in every report and on the terminal
+                    raise ConfigError(f"{printable(str(path))}:1:1: a pack or rule file name holding a control or "
+                                      f"invisible character cannot name a rule ({printable(rid)})")
                 if rid in found:
                     raise ConfigError(f"{path}:1:1: duplicate rule id {rid} (also defined in {found[rid]})")
                 found[rid] = path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from types import MappingProxyType
 from typing import Mapping, Protocol, TextIO
 
@@ -18,6 +19,17 @@ FORMAT_MODULES = MappingProxyType(
         "github": "newslint.formats.github",
     }
 )
+
+
+# C0 controls but tab and newline, DEL and C1 controls: what a terminal acts on. A hostile
+# rule's message, description or replacement (or an article's text it quotes) could carry
+# ESC sequences that rewrite the report on the terminal or CI log it is read on.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character a terminal would act on shown as U+FFFD."""
+    return text if text.isprintable() else _CONTROL.sub("\ufffd", text)
 
 
 class Summary:

@@ -6,7 +6,7 @@ from typing import Mapping, TextIO
 
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding
-from newslint.formats import Summary
+from newslint.formats import Summary, visible
 from newslint.rules import RuleSpec
 
 
@@ -15,7 +15,7 @@ def format_finding(finding: Finding) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 class ParsableFormatter:
