@@ -114,3 +114,17 @@ def test_a_file_that_ran_out_of_time_is_not_kept_in_the_findings_cache(tmp_path:
         assert result.returncode == 1 and "newslint.timeout" in result.stdout, result.stdout + result.stderr
         assert entry_name("fine.md") in cached()
         assert entry_name("slow.md") not in cached()
+
+
+def test_fix_rounds_share_the_files_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each round lints the whole text again: ten rounds of a hostile 4 MB article were ten
+    # budgets. A clock that jumps past the budget after the first round stops the rounds.
+    from newslint.linter import Selection
+
+    text = "Kiev talks\n\n" + "Officials met in Kiev. " * 1500 + "\n"  # 1,000 findings a rule a round
+    fixer = Linter(Config(file_timeout=10.0), Selection(("AP.HouseSpellings",)))
+    assert fixer.fix_text(text, "a.md")[1] == 1501  # two rounds with time to spare
+    ticks = iter([0.0, 100.0, 200.0, 300.0])
+    monkeypatch.setattr(linter_module, "monotonic", lambda: next(ticks))
+    fixed, applied = fixer.fix_text(text, "a.md")
+    assert applied == 1000 and fixed.count("Kiev") == 501
