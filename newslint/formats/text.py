@@ -53,7 +53,7 @@ class TextFormatter:
             shown = excerpt(source, column, end, self.width - len(_INDENT))
             self.out.write(f"{_INDENT}{shown.line}\n{_INDENT}{' ' * shown.pad}{self._paint(_COLORS[f.level], '^' * shown.carets)}\n")
         if f.suggestions:
-            self.out.write(f"    suggestion: {visible(' / '.join(' '.join(s.split()) for s in f.suggestions))}\n")
+            self.out.write(f"    suggestion: {visible(' / '.join(f.suggestions)).replace(chr(10), ' ')}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.quiet:
