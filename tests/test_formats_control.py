@@ -64,3 +64,15 @@ def test_a_rule_named_with_a_control_character_is_a_config_error(tmp_path: Path)
         result = run_cli(*args, cwd=tmp_path)
         assert result.returncode == 2 and ESC not in result.stdout + result.stderr
         assert "E\\x1b[2J" in result.stderr and "cannot name a rule" in result.stderr
+
+
+@pytest.mark.parametrize("form", ["text", "parsable"])
+def test_no_line_of_a_report_is_a_ci_workflow_command(tmp_path: Path, form: str) -> None:
+    # GitHub Actions acts on a log line starting with `::` after its indentation: an article
+    # line or a file name shown in the report must not forge an annotation or mask.
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "::warning::forged.md").write_text("Headline\n\n::error file=x.md,line=1::it was was forged\n")
+    result = run_cli("check", "--format", form, ".", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "forged" in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.lstrip().startswith("::")]

@@ -32,6 +32,18 @@ def visible(text: str) -> str:
     return text if text.isprintable() else _CONTROL.sub("\ufffd", text)
 
 
+def inert(line: str) -> str:
+    """`line` as a CI runner will not take for a command: GitHub Actions acts on any log
+    line that starts with `::` after its indentation (`::error file=...::`, `::add-mask::`,
+    `::stop-commands::`), so an article line or file name shown in a text or parsable
+    report could forge annotations. A zero-width space between the colons shows the same."""
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    at = len(line) - len(stripped) + 1
+    return line[:at] + "\u200b" + line[at:]
+
+
 class Summary:
     """Counts over a run, for the formats' last lines and the exit status."""
 

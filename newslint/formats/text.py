@@ -7,7 +7,7 @@ from typing import Mapping, TextIO
 from newslint.document import split_lines
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Level
-from newslint.formats import Summary, visible
+from newslint.formats import Summary, inert, visible
 from newslint.formats.columns import excerpt
 from newslint.rules import RuleSpec
 
@@ -32,7 +32,7 @@ class TextFormatter:
     def file(self, result: FileResult) -> None:
         if result.error is None and not result.findings:
             return
-        self.out.write(self._paint(_BOLD, printable(result.path)) + "\n")
+        self.out.write(self._paint(_BOLD, inert(printable(result.path))) + "\n")
         if result.error is not None:
             self.out.write(f"  {self._paint(_COLORS[Level.ERROR], 'error')}: {visible(result.error.message)} [newslint.{result.error.code}]\n")
         lines = split_lines(result.text or "")  # the lines LineIndex counts: LF, CRLF or CR
@@ -51,7 +51,7 @@ class TextFormatter:
             # fits the terminal, so the caret stays under the match and the output grows with
             # the findings, not with findings times line length.
             shown = excerpt(source, column, end, self.width - len(_INDENT))
-            self.out.write(f"{_INDENT}{shown.line}\n{_INDENT}{' ' * shown.pad}{self._paint(_COLORS[f.level], '^' * shown.carets)}\n")
+            self.out.write(f"{inert(_INDENT + shown.line)}\n{_INDENT}{' ' * shown.pad}{self._paint(_COLORS[f.level], '^' * shown.carets)}\n")
         if f.suggestions:
             self.out.write(f"    suggestion: {visible(' / '.join(f.suggestions)).replace(chr(10), ' ')}\n")
 
