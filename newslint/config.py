@@ -95,7 +95,10 @@ def config_in(folder: Path) -> Path | None:
     pyproject.toml holding `[tool.newslint]`."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        # Not only a regular file: a pipe, a device or a dangling link named as the config
+        # is the project's config all the same, and loading it reports it (exit 2) rather
+        # than the run going on in silence with other settings.
+        if os.path.lexists(candidate) and not candidate.is_dir():
             return candidate
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file() and _has_tool_table(pyproject):

@@ -176,3 +176,21 @@ def test_a_folder_linked_out_of_the_repository_has_no_config_read_beyond_the_lin
     # the flag reads through the link, and then the config found there applies
     followed = run_cli("check", "--follow-symlinks", "desk/a.md", cwd=repo)
     assert followed.returncode == 2 and "ghp_SECRET_TOKEN" in followed.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dangling", "device"])
+def test_a_config_that_is_a_pipe_device_or_dangling_link_is_an_error_not_skipped(tmp_path: Path, kind: str) -> None:
+    # Skipped, the run went on with the folder above's settings (or the defaults), exit 0.
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "desk").mkdir()
+    (repo / "desk" / "a.md").write_text("Nothing to see here.\n")
+    config = repo / "desk" / ".newslint.yaml"
+    if kind == "fifo":
+        os.mkfifo(config)
+    else:
+        os.symlink("/dev/null" if kind == "device" else repo / "nowhere.yaml", config)
+    result = run_cli("check", "desk/a.md", cwd=repo, timeout=30)
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newslint: error: ") and ".newslint.yaml: cannot read config" in line
