@@ -536,6 +536,7 @@ def _fix_paths(reader: Reader, planned: list[tuple[str, Linter]], args: argparse
 
 def _rules(args: argparse.Namespace) -> int:
     from newslint.config import available_rule_files, read_rule_bytes, select_rules
+    from newslint.formats import visible
     from newslint.formats.columns import fit, terminal_width
     from newslint.rules import load_rule_spec
 
@@ -560,7 +561,7 @@ def _rules(args: argparse.Namespace) -> int:
             room = None if columns is None else columns - (2 + width + 2 + 15 + 11)
             sys.stdout.write(f"{'' if pack == packs[0] else chr(10)}{pack} ({len(members)} rule{'' if len(members) == 1 else 's'})\n")
             for s in members:
-                text = s.description or s.message
+                text = visible(s.description or s.message)
                 row = f"  {s.id:<{width}}  {s.kind:<14} {s.level.label:<10} "
                 if room is None:
                     sys.stdout.write(f"{row}{text.split(chr(10))[0]}\n")
@@ -617,5 +618,7 @@ def _explain(args: argparse.Namespace) -> int:
         lines += ["Not flagged:"] + [f"  - {e!r}" for e in s.examples.pass_] + [""]
     if s.link:
         lines.append(f"See: {s.link}")
-    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    from newslint.formats import visible  # a hostile pack's description must not drive the terminal
+
+    sys.stdout.write(visible("\n".join(lines).rstrip()) + "\n")
     return EXIT_OK

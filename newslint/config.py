@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import os
 import re
@@ -14,7 +15,7 @@ from newslint import schema
 from newslint.deadline import DEFAULT_BUDGET
 from newslint.engine import rule_matches
 from newslint.errors import ConfigError
-from newslint.trees import inside, reaches_outside, read_confined, repository_root
+from newslint.trees import inside, printable, reaches_outside, read_confined, repository_root
 from newslint.finding import Level
 from newslint.rules import RuleSpec, builtin_rules_dir, display_path, find_packs, load_rule_spec, read_rule_file, rule_files, rule_id
 from newslint.schema import OptionError
@@ -102,7 +103,10 @@ def config_in(folder: Path) -> Path | None:
     pyproject.toml holding `[tool.newslint]`."""
     for name in CONFIG_NAMES:
         candidate = folder / name
-        if candidate.is_file():
+        # Not only a regular file: a pipe, a device or a dangling link named as the config
+        # is the project's config all the same, and loading it reports it (exit 2) rather
+        # than the run going on in silence with other settings.
+        if os.path.lexists(candidate) and not candidate.is_dir():
             return candidate
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file() and _has_tool_table(pyproject):
@@ -117,8 +121,11 @@ def _has_tool_table(path: Path) -> bool:
         # Malformed: when it seems to hold our table, load_config reports the error
         # rather than the run going on silently without the project's settings.
         return "tool.newslint" in _config_bytes(path, False).decode("utf-8", errors="replace")
-    except OSError:
-        return False  # unreadable, or a link out of its repository: not ours to read
+    except OSError as exc:
+        # Over the size bound: which table it holds is not known, and a run that went on
+        # without the project's settings would say nothing, so load_config reports it.
+        # Else unreadable, or a link out of its repository: not ours to read.
+        return exc.errno == errno.EFBIG
 
 
 def _config_bytes(path: Path, follow_symlinks: bool) -> bytes:
@@ -138,6 +145,8 @@ def _parsed_toml(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ConfigError(f"{path}: malformed TOML: nested too deeply") from None
 
 
 def _read_toml(path: Path, follow_symlinks: bool = False) -> dict[str, Any]:
@@ -311,6 +320,9 @@ def available_rule_files(config: Config) -> dict[str, Path]:
             for path in rule_files(pack_dir):
                 _confined(path, tree)
                 rid = rule_id(path)
+                if not rid.isprintable():  # an id is shown in every report and on the terminal
+                    raise ConfigError(f"{printable(str(path))}:1:1: a pack or rule file name holding a control or "
+                                      f"invisible character cannot name a rule ({printable(rid)})")
                 if rid in found:
                     raise ConfigError(f"{path}:1:1: duplicate rule id {rid} (also defined in {found[rid]})")
                 found[rid] = path

@@ -13,6 +13,7 @@ from newslint.config import Config, find_config, load_config, nearest_config
 from newslint.errors import ConfigError
 from newslint.files import STDIN, Reader
 from newslint.finding import FileResult
+from newslint.trees import inside, reaches_outside, working_root
 
 if TYPE_CHECKING:
     from newslint.cache import Cache
@@ -46,6 +47,7 @@ class Configs:
         self._folders: dict[Path, Path | None] = {}
         self._loaded: dict[Path | None, Config] = {}
         self._working: list[Path | None] = []  # the working folder's config file, once found
+        self._root: list[str] = []  # the working tree, once found
         self.fixed: Config | None = None  # the one config of --config or --isolated
         if fixed is not None:
             self.fixed = self._preset(fixed)
@@ -113,7 +115,20 @@ class Configs:
             start = Path(folder).resolve()
         except (OSError, RuntimeError):  # a link loop: the file is reported unreadable anyway
             return None
+        if not self.choice.follow_symlinks and self._leads_out(folder, str(start)):
+            # A folder linked out of the checked tree (`desk -> ~/other-project`): the file is
+            # reported as a link out and not read, and no config beyond the link is read
+            # either (a YAML error would quote its lines).
+            return None
         return nearest_config(start, self._folders)
+
+    def _leads_out(self, folder: str, real: str) -> bool:
+        """Whether the absolute `folder` reaches its real path `real` through a link out of
+        the working tree (or into a `.git` folder); a folder elsewhere is a tree of its own."""
+        if not self._root:
+            self._root.append(working_root())
+        root = self._root[0]
+        return inside(folder, root) and reaches_outside(folder, real, root)
 
     def for_file(self, path: str, stdin_name: str | None = None) -> Config:
         if self.fixed is not None:

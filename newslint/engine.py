@@ -158,6 +158,7 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
     disabled: set[str] = set()
     everything = False
     applied = 0
+    verdicts: dict[str, bool] = {}  # rule -> whether `disabled` names it (up to 1,000 selectors: asked once a rule)
     for index in sorted(range(len(findings)), key=lambda i: findings[i].offset):
         finding = findings[index]
         if finding.rule in _OWN:
@@ -165,6 +166,7 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
         while applied < len(switches) and switches[applied].offset <= finding.offset:
             d = switches[applied]
             applied += 1
+            verdicts.clear()
             if d.action == "disable":
                 if d.rules:
                     disabled.update(d.rules)
@@ -176,7 +178,10 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
                 disabled.clear()
                 everything = False
         silenced = any(not rules or rule_matches(finding.rule, rules) for rules in next_line.get(finding.line, ()))
-        if silenced or everything or rule_matches(finding.rule, disabled):
+        off = verdicts.get(finding.rule)
+        if off is None:
+            off = verdicts[finding.rule] = rule_matches(finding.rule, disabled)
+        if silenced or everything or off:
             dropped.add(index)
     return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings
 

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import sys
 from collections import deque
+from time import monotonic
 from functools import cached_property
 from time import monotonic
 from typing import TYPE_CHECKING, Any, BinaryIO, Iterable, Iterator, NamedTuple, Sequence
@@ -101,6 +102,10 @@ class Linter:
 
         total = 0
         written: dict[str, Spans] = {}
+        # The rounds share the file's time budget: each lints the whole text again, and
+        # ten rounds of a hostile 4 MB article were ten budgets (100 s). Past it, what is
+        # left unfixed is reported, and the next --fix goes on.
+        ends = monotonic() + self.config.file_timeout
         for _ in range(rounds):
             chosen = choose(fixable(self.lint_text(text, path), unsafe), written)
             if not chosen:
@@ -108,6 +113,8 @@ class Linter:
             text, applied = apply_edits(text, chosen)
             total += applied
             written = after_round(written, chosen)
+            if monotonic() >= ends:
+                break
         return text, total
 
     def lint_paths(self, paths: Iterable[str], jobs: int | None = None, stdin: BinaryIO | None = None,
@@ -220,7 +227,9 @@ class _OrderedRun:
             yield slot.result
 
     def _finish(self, source: Source, findings: list[Finding]) -> FileResult:
-        if self.cache is not None:
+        # A file that ran out of time (or met a rule's failure) is checked again next run:
+        # the answer depends on the machine's load, not only on the text and the rules.
+        if self.cache is not None and not any(f.rule in _NOT_CACHED for f in findings):
             self.cache.put(source.path, source.text, findings)
         return FileResult(source.path, findings, text=source.text)
 
@@ -238,6 +247,7 @@ class _OrderedRun:
         _worker = None
 
 
+_NOT_CACHED = frozenset({"newslint.timeout", "newslint.internal-error"})
 _worker: Linter | None = None
 
 

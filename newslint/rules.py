@@ -12,6 +12,7 @@ from newslint.document import Document
 from newslint.errors import ConfigError
 from newslint.finding import Hit, Level
 from newslint.kinds import load_kind
+from newslint.trees import read_confined
 from newslint.schema import OptionError
 
 try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
@@ -129,9 +130,9 @@ def display_path(path: Path) -> str:
 
 def read_rule_file(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return read_confined(str(path), None)
     except OSError as exc:
-        raise RuleError(display_path(path), 1, 1, f"cannot read rule file: {exc}") from None
+        raise RuleError(display_path(path), 1, 1, f"cannot read rule file: {exc.strerror or exc}") from None
 
 
 def load_rule_spec(path: Path, level_override: Level | None = None, content: bytes | None = None) -> RuleSpec:

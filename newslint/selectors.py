@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from newslint.document import Document
-from newslint.engine import FRONT_MATTER, rule_matches
+from newslint.engine import FRONT_MATTER, MAX_FINDINGS_PER_RULE, rule_matches
 from newslint.finding import Finding, Level
 from newslint.parse.common import ACTIONS
 
@@ -73,17 +73,69 @@ UNKNOWN_RULE = "newslint.unknown-rule"
 _FRONT_MATTER_KEYS = ("disable",)
 
 
+# Different rule ids and selectors one article's comments and front matter may name: a
+# 4 MB article of 120,000 distinct unknown ids took 80 s ("did you mean" for each, and
+# every one kept for every finding). Past it a new selector switches nothing off, which
+# can only show more findings, never hide one; an article near it is not an edited one.
+MAX_SELECTORS = 1000
+
+
+class _Names:
+    """The selectors of one article, each checked once: its spelling, or its problem."""
+
+    def __init__(self, doc: Document, catalogue: Catalogue, findings: list[Finding]) -> None:
+        self.doc, self.catalogue, self.findings = doc, catalogue, findings
+        self.known: dict[str, tuple[str, UnknownSelector | None]] = {}
+        self.reported = 0
+
+    def check(self, rule: str, at: Callable[[], int]) -> str | None:
+        """`rule` as the rules spell it (an unknown one as written, with a finding where
+        `at()` says); None past MAX_SELECTORS."""
+        known = self.known.get(rule)
+        if known is None:
+            if len(self.known) >= MAX_SELECTORS:
+                if len(self.known) == MAX_SELECTORS:
+                    self.known["\0"] = ("", None)  # said once
+                    self.reported = min(self.reported, MAX_FINDINGS_PER_RULE - 1)  # this one is always said
+                    self._report(rule, at, f"more than {MAX_SELECTORS:,} different rule ids and selectors in this "
+                                           f"article's comments and front matter; {rule!r} and every later new one "
+                                           "switch nothing off", ())
+                return None
+            try:
+                known = (self.catalogue.canonical(rule), None)
+            except UnknownSelector as exc:
+                known = (rule, exc)
+            self.known[rule] = known
+        spelt, problem = known
+        if problem is not None:
+            self._report(rule, at, f"{problem}; it switches nothing off", (problem.suggestion,) if problem.suggestion else ())
+        return spelt
+
+    def _report(self, rule: str, at: Callable[[], int], message: str, suggestions: tuple[str, ...]) -> None:
+        if self.reported >= MAX_FINDINGS_PER_RULE:
+            return
+        self.reported += 1
+        start = at()
+        self.findings.append(_finding(self.doc, UNKNOWN_RULE, Level.WARNING, start, start + len(rule), message, suggestions))
+
+
 def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
     """Check the rule ids an article names in its disable/enable comments and front matter
     `newslint: {disable: [...]}`: each is spelt as the rules are (`ap` -> `AP`), and an
     unknown id or key is a finding at the place it is written, never a silent pass."""
     findings: list[Finding] = []
+    names = _Names(doc, catalogue, findings)
     text = doc.text
-    for index, directive in enumerate(doc.directives):
-        if directive.action not in ACTIONS:
-            findings.append(_unknown_action(doc, directive.offset, directive.action))
+    kept = []
+    unknown_actions = 0
+    for directive in doc.directives:
+        if directive.action not in ACTIONS:  # reported, and switches nothing off or on
+            unknown_actions += 1
+            if unknown_actions <= MAX_FINDINGS_PER_RULE:
+                findings.append(_unknown_action(doc, directive.offset, directive.action))
             continue
         if not directive.rules:
+            kept.append(directive)
             continue
         spelt = []
         search_from = text.find(directive.action, directive.offset) + len(directive.action)
@@ -91,8 +143,12 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
             at = text.find(rule, search_from)
             at = directive.offset if at < 0 else at
             search_from = at + len(rule)
-            spelt.append(_checked(doc, catalogue, rule, at, findings))
-        doc.directives[index] = directive._replace(rules=tuple(spelt))
+            checked = names.check(rule, lambda at=at: at)
+            if checked is not None:
+                spelt.append(checked)
+        if spelt:  # a directive left with no rule would switch off every rule
+            kept.append(directive._replace(rules=tuple(spelt)))
+    doc.directives[:] = kept
     if "newslint" in doc.metadata:
         block = doc.metadata["newslint"]
         found = re.search(r"^newslint[ \t]*:", text, re.MULTILINE)
@@ -101,7 +157,7 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
             findings.append(_finding(doc, FRONT_MATTER, Level.ERROR, start, start + 8,
                                      "front matter 'newslint' must be a mapping, e.g. newslint: {disable: [AP.Toward]}"))
         else:
-            for key in block:
+            for key in list(block)[:MAX_FINDINGS_PER_RULE]:
                 if key not in _FRONT_MATTER_KEYS:
                     import difflib  # only an article with a misspelt key needs it
 
@@ -118,8 +174,9 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
             elif doc.disabled:
                 spelt = []
                 for rule in doc.disabled:
-                    at = _find(text, rule, start)
-                    spelt.append(_checked(doc, catalogue, rule, at, findings))
+                    checked = names.check(rule, lambda rule=rule: _find(text, rule, start))
+                    if checked is not None:
+                        spelt.append(checked)
                 doc.disabled = tuple(spelt)
     return findings
 
@@ -140,15 +197,6 @@ def _unknown_action(doc: Document, offset: int, action: str) -> Finding:
 def _find(text: str, needle: str, start: int) -> int:
     at = text.find(needle, start)
     return start if at < 0 else at
-
-
-def _checked(doc: Document, catalogue: Catalogue, rule: str, at: int, findings: list[Finding]) -> str:
-    try:
-        return catalogue.canonical(rule)
-    except UnknownSelector as exc:
-        findings.append(_finding(doc, UNKNOWN_RULE, Level.WARNING, at, at + len(rule), f"{exc}; it switches nothing off",
-                                 (exc.suggestion,) if exc.suggestion else ()))
-        return rule
 
 
 def _finding(doc: Document, rule: str, level: Level, start: int, end: int, message: str,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -36,14 +37,20 @@ class OutsideTree(OSError):
 
 def printable(path: str) -> str:
     """`path` as text any report can carry: the bytes of a name that is not UTF-8 (kept by
-    Python as surrogate escapes) are shown as \\xNN."""
-    if path.isascii():
+    Python as surrogate escapes) are shown as \\xNN, and so are control characters (a
+    committed file named with a newline would forge a line of the parsable report, one with
+    ESC sequences would rewrite the terminal the report is read on)."""
+    if path.isprintable():
         return path
     try:
         path.encode("utf-8")
-        return path
     except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        path = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+
+
+# C0 controls, DEL and C1 controls: what a terminal acts on rather than shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def inside(path: str, tree: str) -> bool:
@@ -147,11 +154,20 @@ def _open_beneath(tree: str, real: str, flags: int) -> int:
         os.close(folder)
 
 
-def read_confined(path: str, tree: str | None) -> bytes:
+# Config and rule files are small; a committed multi-gigabyte (or sparse) one must not be
+# read into memory before the YAML or TOML parser gets to refuse it.
+MAX_CONFIG_BYTES = 1 << 20
+
+
+def read_confined(path: str, tree: str | None, limit: int = MAX_CONFIG_BYTES) -> bytes:
     """The bytes of a config or rule file, confined to `tree` as `open_regular` is (None:
-    follow links). Raises OSError (OutsideTree for a link out of the tree)."""
+    follow links), at most `limit` of them. Raises OSError (OutsideTree for a link out of
+    the tree; EFBIG for a larger file)."""
     with open(open_regular(path, tree), "rb") as handle:
-        return handle.read()
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"file too large (over {limit:,} bytes; a config or rule file is at most {limit:,})", path)
+    return data
 
 
 def open_folder(folder: str, tree: str | None = None) -> int:

@@ -156,3 +156,41 @@ def test_many_files_under_two_configs_in_parallel_keep_their_order_and_configs(n
     assert len(rules) == 41 and list(rules) == sorted(rules)
     assert all(_packs(r) == {"AP"} for p, r in rules.items() if p.startswith("b"))
     assert all("UK.Towards" in r for p, r in rules.items() if p.startswith("newsroom/"))
+
+
+def test_a_folder_linked_out_of_the_repository_has_no_config_read_beyond_the_link(tmp_path: Path) -> None:
+    # `desk -> ~/other-project`: the file in it is refused as a link out, and the config
+    # beside it out there is not read either (its error would quote its lines).
+    other = tmp_path / "other-project"  # stands in for a folder of the user's elsewhere
+    other.mkdir()
+    (other / ".newslint.yaml").write_text("select: [ghp_SECRET_TOKEN]\n")
+    (other / "a.md").write_text(ARTICLE)
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    os.symlink(other, repo / "desk")
+    for args, stdin in ((("check", "desk/a.md"), None), (("check", "-", "--stdin-filename", "desk/a.md"), ARTICLE.encode())):
+        result = run_cli(*args, cwd=repo, stdin=stdin)
+        assert "SECRET" not in result.stdout + result.stderr, args
+        assert "Traceback" not in result.stderr
+    assert "symlink-outside" in run_cli("check", "desk/a.md", cwd=repo).stdout
+    # the flag reads through the link, and then the config found there applies
+    followed = run_cli("check", "--follow-symlinks", "desk/a.md", cwd=repo)
+    assert followed.returncode == 2 and "ghp_SECRET_TOKEN" in followed.stderr
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dangling", "device"])
+def test_a_config_that_is_a_pipe_device_or_dangling_link_is_an_error_not_skipped(tmp_path: Path, kind: str) -> None:
+    # Skipped, the run went on with the folder above's settings (or the defaults), exit 0.
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "desk").mkdir()
+    (repo / "desk" / "a.md").write_text("Nothing to see here.\n")
+    config = repo / "desk" / ".newslint.yaml"
+    if kind == "fifo":
+        os.mkfifo(config)
+    else:
+        os.symlink("/dev/null" if kind == "device" else repo / "nowhere.yaml", config)
+    result = run_cli("check", "desk/a.md", cwd=repo, timeout=30)
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("newslint: error: ") and ".newslint.yaml: cannot read config" in line

@@ -11,6 +11,7 @@ from newslint.cache import Cache
 from newslint.config import Config
 from newslint.finding import FileResult
 from newslint.linter import Linter
+from tests.helpers import run_cli
 
 DEFECT = "Kiev talks\n\nOfficials met in Kiev on Monday, the ministry said.\n"
 CLEAN = "Kyiv talks\n\nOfficials met in Kyiv on Monday, the ministry said.\n"
@@ -90,3 +91,40 @@ def test_lazy_linter_compiles_on_first_use() -> None:
     assert "engine" not in vars(lazy)
     assert lazy.lint_text(DEFECT, "a.md")
     assert "engine" in vars(lazy)
+
+
+def test_a_file_that_ran_out_of_time_is_not_kept_in_the_findings_cache(tmp_path: Path) -> None:
+    # A timeout depends on the machine's load, not only on the text and the rules: the
+    # file must be checked again next run, not answered from the cache with the timeout.
+    from newslint.cache import CACHE_DIR, entry_name
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "packs" / "Slow").mkdir(parents=True)
+    (tmp_path / "packs" / "Slow" / "Rule.yml").write_text("extends: existence\nmessage: '%s'\nraw: ['(?:a|aa)+$']\n")
+    (tmp_path / ".newslint.yaml").write_text("extends: none\nrule_dirs: [packs]\nselect: [Slow]\n")
+    (tmp_path / "slow.md").write_text("a" * 60 + "!\n")
+    (tmp_path / "fine.md").write_text("Nothing to see.\n")
+
+    def cached() -> set[str]:
+        shards = [p for p in (tmp_path / CACHE_DIR).glob("*/*/*") if p.is_file() and len(p.name) == 2]
+        return {line[:32].decode() for p in shards for line in p.read_bytes().split(b"\n")[1:] if line}
+
+    for _ in range(2):
+        result = run_cli("check", "--jobs", "1", "--file-timeout", "0.3", "slow.md", "fine.md", cwd=tmp_path)
+        assert result.returncode == 1 and "newslint.timeout" in result.stdout, result.stdout + result.stderr
+        assert entry_name("fine.md") in cached()
+        assert entry_name("slow.md") not in cached()
+
+
+def test_fix_rounds_share_the_files_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each round lints the whole text again: ten rounds of a hostile 4 MB article were ten
+    # budgets. A clock that jumps past the budget after the first round stops the rounds.
+    from newslint.linter import Selection
+
+    text = "Kiev talks\n\n" + "Officials met in Kiev. " * 1500 + "\n"  # 1,000 findings a rule a round
+    fixer = Linter(Config(file_timeout=10.0), Selection(("AP.HouseSpellings",)))
+    assert fixer.fix_text(text, "a.md")[1] == 1501  # two rounds with time to spare
+    ticks = iter([0.0, 100.0, 200.0, 300.0])
+    monkeypatch.setattr(linter_module, "monotonic", lambda: next(ticks))
+    fixed, applied = fixer.fix_text(text, "a.md")
+    assert applied == 1000 and fixed.count("Kiev") == 501

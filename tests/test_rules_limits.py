@@ -122,3 +122,29 @@ def test_a_pattern_whose_counted_repeats_would_fill_memory_when_compiled_is_refu
     # regex copies a counted repeat's body when compiling: (?:a{1000}){1000} took 274 MB.
     _assert_load_error(_check(_project(tmp_path, rule)),
                        rf"packs/Pack/Rule\.yml:\d+:\d+: a counted repeat too large in .* \[({key}|tokens)\]")
+
+
+def _sparse(path: Path, size: int = 3 << 30) -> None:
+    """A file of `size` bytes that takes no disk space (reading it would take the memory)."""
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+
+
+@pytest.mark.parametrize("name", ["packs/Pack/Rule.yml", ".newslint.yaml", "pyproject.toml"])
+def test_a_huge_rule_or_config_file_is_refused_before_it_is_read(tmp_path: Path, name: str) -> None:
+    folder = _project(tmp_path, "extends: existence\nmessage: x\ntokens: [Kiev]\n")
+    if name == "pyproject.toml":
+        (folder / ".newslint.yaml").unlink()
+        (folder / name).write_text("[tool.newslint]\nextends = 'none'\n" + " " * (2 << 20) + "\n")
+    else:
+        _sparse(folder / name)
+    result = _check(folder)
+    _assert_load_error(result, re.escape(str(folder / name) if name != "packs/Pack/Rule.yml" else name)
+                       + r"(:1:1)?: cannot read (rule file|config): file too large")
+
+
+def test_a_config_nested_too_deeply_is_a_toml_error_not_an_internal_one(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.newslint]\nselect = " + "[" * 50_000 + "]" * 50_000 + "\n")
+    (tmp_path / "article.md").write_text(ARTICLE)
+    result = _check(tmp_path)
+    _assert_load_error(result, re.escape(str(tmp_path / "pyproject.toml")) + r": malformed TOML: nested too deeply")

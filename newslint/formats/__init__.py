@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from types import MappingProxyType
 from typing import Mapping, Protocol, TextIO
 
@@ -18,6 +19,29 @@ FORMAT_MODULES = MappingProxyType(
         "github": "newslint.formats.github",
     }
 )
+
+
+# C0 controls but tab and newline, DEL and C1 controls: what a terminal acts on. A hostile
+# rule's message, description or replacement (or an article's text it quotes) could carry
+# ESC sequences that rewrite the report on the terminal or CI log it is read on.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """`text` with every control character a terminal would act on shown as U+FFFD."""
+    return text if text.isprintable() else _CONTROL.sub("\ufffd", text)
+
+
+def inert(line: str) -> str:
+    """`line` as a CI runner will not take for a command: GitHub Actions acts on any log
+    line that starts with `::` after its indentation (`::error file=...::`, `::add-mask::`,
+    `::stop-commands::`), so an article line or file name shown in a text or parsable
+    report could forge annotations. A zero-width space between the colons shows the same."""
+    stripped = line.lstrip()
+    if not stripped.startswith("::"):
+        return line
+    at = len(line) - len(stripped) + 1
+    return line[:at] + "\u200b" + line[at:]
 
 
 class Summary:

@@ -11,14 +11,15 @@ from typing import Mapping, TextIO
 
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Level
-from newslint.formats import Summary
+from newslint.formats import Summary, visible
 from newslint.rules import RuleSpec
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.SUGGESTION: "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # and an ESC sequence in a CI log is acted on, not shown
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

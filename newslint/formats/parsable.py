@@ -6,16 +6,16 @@ from typing import Mapping, TextIO
 
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding
-from newslint.formats import Summary
+from newslint.formats import Summary, inert, visible
 from newslint.rules import RuleSpec
 
 
 def format_finding(finding: Finding) -> str:
-    return f"{printable(finding.path)}:{finding.line}:{finding.column}: {finding.level.label}: {_one_line(finding.message)} [{finding.rule}]"
+    return f"{inert(printable(finding.path))}:{finding.line}:{finding.column}: {finding.level.label}: {_one_line(finding.message)} [{finding.rule}]"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 class ParsableFormatter:
@@ -24,7 +24,7 @@ class ParsableFormatter:
 
     def file(self, result: FileResult) -> None:
         if result.error is not None:
-            self.out.write(f"{printable(result.path)}:1:1: error: {_one_line(result.error.message)} [newslint.{result.error.code}]\n")
+            self.out.write(f"{inert(printable(result.path))}:1:1: error: {_one_line(result.error.message)} [newslint.{result.error.code}]\n")
         for finding in result.findings:
             self.out.write(format_finding(finding) + "\n")
 

@@ -7,7 +7,7 @@ from typing import Mapping, TextIO
 from newslint.document import split_lines
 from newslint.trees import printable
 from newslint.finding import FileResult, Finding, Level
-from newslint.formats import Summary
+from newslint.formats import Summary, inert, visible
 from newslint.formats.columns import excerpt
 from newslint.rules import RuleSpec
 
@@ -32,9 +32,9 @@ class TextFormatter:
     def file(self, result: FileResult) -> None:
         if result.error is None and not result.findings:
             return
-        self.out.write(self._paint(_BOLD, printable(result.path)) + "\n")
+        self.out.write(self._paint(_BOLD, inert(printable(result.path))) + "\n")
         if result.error is not None:
-            self.out.write(f"  {self._paint(_COLORS[Level.ERROR], 'error')}: {result.error.message} [newslint.{result.error.code}]\n")
+            self.out.write(f"  {self._paint(_COLORS[Level.ERROR], 'error')}: {visible(result.error.message)} [newslint.{result.error.code}]\n")
         lines = split_lines(result.text or "")  # the lines LineIndex counts: LF, CRLF or CR
         for finding in result.findings:
             self._finding(finding, lines)
@@ -42,7 +42,7 @@ class TextFormatter:
 
     def _finding(self, f: Finding, lines: list[str]) -> None:
         level = self._paint(_COLORS[f.level], f.level.label)
-        self.out.write(f"  {f.line}:{f.column}  {level}  {' '.join(f.message.split())}  {self._paint(_DIM, f.rule)}\n")
+        self.out.write(f"  {f.line}:{f.column}  {level}  {visible(' '.join(f.message.split()))}  {self._paint(_DIM, f.rule)}\n")
         if 0 < f.line <= len(lines):
             source = lines[f.line - 1]
             column = f.column - 1
@@ -51,9 +51,9 @@ class TextFormatter:
             # fits the terminal, so the caret stays under the match and the output grows with
             # the findings, not with findings times line length.
             shown = excerpt(source, column, end, self.width - len(_INDENT))
-            self.out.write(f"{_INDENT}{shown.line}\n{_INDENT}{' ' * shown.pad}{self._paint(_COLORS[f.level], '^' * shown.carets)}\n")
+            self.out.write(f"{inert(_INDENT + shown.line)}\n{_INDENT}{' ' * shown.pad}{self._paint(_COLORS[f.level], '^' * shown.carets)}\n")
         if f.suggestions:
-            self.out.write(f"    suggestion: {' / '.join(f.suggestions)}\n")
+            self.out.write(f"    suggestion: {visible(' / '.join(f.suggestions)).replace(chr(10), ' ')}\n")
 
     def finish(self, summary: Summary) -> None:
         if self.quiet:
