@@ -250,3 +250,11 @@ def test_json_summary_counts_files_with_findings_and_each_rule(desk: Path) -> No
     summary = json.loads(result.stdout)["summary"]
     assert summary["files"] == 3 and summary["files_with_findings"] == 2
     assert summary["by_rule"] == {"AP.ALot": 1, "AP.Numerals": 2, "News.Apostrophes": 2}
+
+
+def test_a_run_with_no_findings_but_unreadable_files_says_both(tmp_path: Path) -> None:
+    (tmp_path / "clean.md").write_text("Nothing to see.\n", encoding="utf-8")
+    (tmp_path / "broken.md").write_bytes(b"caf\xe9\n")
+    result = run_cli("check", ".", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.rstrip().endswith("No findings in 1 file checked; 1 file not checked.")

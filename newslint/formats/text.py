@@ -58,7 +58,11 @@ class TextFormatter:
     def finish(self, summary: Summary) -> None:
         if self.quiet:
             return
-        if summary.findings or summary.errors:
+        if summary.errors and not summary.findings:  # no "0 findings (none) in 0 files"
+            checked = summary.files - summary.errors
+            self.out.write(f"No findings in {checked:,} file{'s' if checked != 1 else ''} checked; "
+                           f"{summary.errors:,} file{'s' if summary.errors != 1 else ''} not checked.\n")
+        elif summary.findings or summary.errors:
             parts = [f"{n:,} {level}{'s' if n != 1 else ''}" for level, n in summary.by_level.items() if n]
             errors = f", {summary.errors:,} file{'s' if summary.errors != 1 else ''} not checked" if summary.errors else ""
             among = f" of {summary.files:,} checked" if summary.files_with_findings != summary.files else ""
