@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from types import MappingProxyType
@@ -95,8 +96,10 @@ class Rule(NamedTuple):
     check: Check
 
 
+@functools.cache
 def builtin_rules_dir() -> Path:
-    """The shipped packs: inside the installed package, or top-level rules/ in a checkout."""
+    """The shipped packs: inside the installed package, or top-level rules/ in a checkout
+    (worked out once: every rule file read asks whether it is a shipped one)."""
     here = Path(__file__).resolve().parent
     installed = here / "rules"
     return installed if installed.is_dir() else here.parent / "rules"
