@@ -90,7 +90,7 @@ _NOT_DATE_BEFORE = frozenset({
     "rule", "paragraph", "clause", "article", "page", "pages", "pp", "p", "no", "number",
     "figure", "fig", "table", "tel", "phone", "ref", "reference", "code", "isbn", "score",
     "scores", "formation", "odds", "figures", "ip"})
-_PREVIOUS_WORD = r"(\w+)\W{0,3}\Z"  # \Z: "$" would also match before a final newline
+_PREVIOUS_WORD = r"(\w+)[^\w\n]{0,3}\Z"  # on the same line; \Z: "$" would also match before a final newline
 
 _RELATIVE = (
     r"(?<!\b[Tt]he\s+)\b(?:(?P<dir>[Ll]ast|[Nn]ext)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday"
