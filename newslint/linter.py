@@ -246,9 +246,20 @@ class _OrderedRun:
         if pool is None:
             return
         if abort:
-            for process in list((getattr(pool, "_processes", None) or {}).values()):
+            # Not shutdown(wait=True): a worker ended while it wrote a result leaves half a
+            # message in the result pipe, and the executor's thread then waits for the rest
+            # for ever. The workers are ended and reaped here instead.
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            for process in processes:
                 process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+            for process in processes:
+                process.join(timeout=2)
+                if process.is_alive():
+                    process.kill()
+                    process.join(timeout=2)
+        else:
+            pool.shutdown(wait=True, cancel_futures=True)
         _worker = None
 
 
