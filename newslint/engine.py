@@ -84,7 +84,7 @@ class Engine:
                     findings.append(_internal(doc, f"rule {spec.id} reported a span outside the text"))
                     break
                 fix = hit.fix
-                if fix is not None and not fix.marks_only and _touches_quotes(doc, fix):
+                if fix is not None and not fix.marks_only and spec.quotes != "house" and _touches_quotes(doc, fix):
                     fix = None
                 level = hit.level or spec.level
                 findings.append(_stamp(doc, spec.id, spec.kind, level, spec.link, hit, fix))
@@ -117,7 +117,8 @@ def _short(text: str, limit: int = 200) -> str:
 
 
 def _touches_quotes(doc: Document, fix: Fix) -> bool:
-    """A source's words are never rewritten, so a fix inside a quotation is withdrawn."""
+    """A source's words are never rewritten, so a fix inside a quotation is withdrawn
+    (unless the rule applies house style there: `quotes: house`)."""
     return any(doc.quoted.overlaps(e.start, max(e.end, e.start + 1)) for e in fix.edits)
 
 
