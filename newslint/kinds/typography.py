@@ -34,7 +34,7 @@ DEFAULT_QUOTES = "include"
 _STYLES = {
     "apostrophe": ("straight", "curly"),
     "quote": ("straight", "curly"),
-    "dash": ("hyphen", "en", "em"),
+    "dash": ("hyphen", "double", "en", "em"),
     "ellipsis": ("dots", "character"),
 }
 _LABELS = {
@@ -43,6 +43,7 @@ _LABELS = {
     ("quote", "straight"): "straight quotation mark",
     ("quote", "curly"): "curly quotation mark",
     ("dash", "hyphen"): "spaced hyphen ( - )",
+    ("dash", "double"): "double hyphen (--)",
     ("dash", "en"): "spaced en dash ( \u2013 )",
     ("dash", "em"): "em dash (\u2014)",
     ("ellipsis", "dots"): "three dots (...)",
@@ -50,15 +51,23 @@ _LABELS = {
 }
 _SINGLE = re.compile("['\u2018\u2019]")
 _DOUBLE = re.compile('["\u201c\u201d]')
-_DASH = re.compile("(?<=\\S) - (?=\\S)|(?<=\\S) \u2013 (?=\\S)|\u2014")
+# A dash between words: a spaced hyphen or en dash, a double hyphen (spaced, or between two
+# letters as typewriter copy writes it; never three or more, a table or a rule), an em dash
+# (its spaces, where it has them, belong to it so that a fix keeps the text's spacing).
+_DASH = re.compile(
+    "(?P<spaced>(?<=[^\\s-]) (?P<mark>-|--|\u2013|\u2014) (?=[^\\s-]))"
+    "|(?<=[^\\W\\d_])--(?=[^\\W\\d_])|\u2014")
+# A spaced hyphen or en dash between two figures is a range, a score or a sum ("10 - 12",
+# "won 2 - 1", "£5 - £10"), not a dash.
+_FIGURE_BEFORE = frozenset("0123456789%")
+_FIGURE_AFTER = frozenset("0123456789£$€")
 _ELLIPSIS = re.compile(r"(?<!\.)\.\.\.(?!\.)|\u2026")
-_DASH_TEXT = {"hyphen": " - ", "en": " \u2013 ", "em": "\u2014"}
 # Per style, characters without which a text has no mark of that style: a text that can
 # hold only one style needs no closer look when the majority decides.
 _TELLTALES: dict[str, dict[str, tuple[str, ...]]] = {
     "apostrophe": {"straight": ("'",), "curly": ("\u2019",)},
     "quote": {"straight": ('"', "'"), "curly": ("\u201c", "\u201d", "\u2018", "\u2019")},
-    "dash": {"hyphen": (" - ",), "en": (" \u2013 ",), "em": ("\u2014",)},
+    "dash": {"hyphen": (" - ",), "double": ("--",), "en": (" \u2013 ",), "em": ("\u2014",)},
     "ellipsis": {"dots": ("...",), "character": ("\u2026",)},
 }
 
@@ -82,7 +91,7 @@ def compile_rule(spec: RuleSpec) -> Check:
     if prefer != "majority" and prefer not in _STYLES[mark_kind]:
         raise OptionError("prefer", f"expected majority or one of {', '.join(_STYLES[mark_kind])}")
     collect = {"apostrophe": _apostrophes, "quote": _quote_marks, "dash": _dashes, "ellipsis": _ellipses}[mark_kind]
-    safe = mark_kind in ("apostrophe", "quote", "ellipsis")
+    safe = True  # every fix writes the same mark in the majority style
 
     telltales = _TELLTALES[mark_kind]
 
@@ -158,11 +167,25 @@ def _quote_marks(doc: Document) -> Iterator[Mark]:
             yield Mark(pos, pos + 1, "curly", {"straight": "'"})
 
 
+_DASH_STYLES = {"-": "hyphen", "--": "double", "\u2013": "en", "\u2014": "em"}
+
+
 def _dashes(doc: Document) -> Iterator[Mark]:
-    for m in _DASH.finditer(doc.prose):
-        text = m.group()
-        style = "em" if text == "\u2014" else "en" if "\u2013" in text else "hyphen"
-        yield Mark(m.start(), m.end(), style, _DASH_TEXT)
+    prose = doc.prose
+    found: list[tuple[int, int, str, bool]] = []  # start, end, style, spaced
+    for m in _DASH.finditer(prose):
+        spaced = m.group("spaced") is not None
+        style = _DASH_STYLES[m.group("mark") if spaced else m.group()]
+        if spaced and style in ("hyphen", "en") and prose[m.start() - 1] in _FIGURE_BEFORE and prose[m.end()] in _FIGURE_AFTER:
+            continue
+        found.append((m.start(), m.end(), style, spaced))
+    # An em dash or double hyphen is written with spaces or without, as the article mostly does.
+    texts = {"hyphen": " - ", "en": " \u2013 "}
+    for style, mark in (("em", "\u2014"), ("double", "--")):
+        spacing = [spaced for _, _, s, spaced in found if s == style]
+        texts[style] = f" {mark} " if 2 * sum(spacing) > len(spacing) else mark
+    for start, end, style, _ in found:
+        yield Mark(start, end, style, texts)
 
 
 def _ellipses(doc: Document) -> Iterator[Mark]:
