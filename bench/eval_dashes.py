@@ -9,13 +9,14 @@ in prose (the headline too: a restyled article is restyled throughout), between 
 figures ("won 2 - 1" stays a score).
 
 1. Untouched copy: findings of warning level or above per 1,000 body words.
-2. Restyled copy: every article with three or more dashes has all of them rewritten in one
+2. Restyled copy: every article with two or more dashes has all of them rewritten in one
    style, taken in turn per article: em dash ("vote\u2014held"), spaced em dash
    ("vote \u2014 held"), double hyphen ("vote -- held") or spaced en dash ("vote \u2013 held").
    Findings on that copy are false alarms too (hyphens left alone: scores, ranges,
    compounds), per 1,000 body words of the restyled articles.
 3. Recall, "hyphen in restyled copy": in the restyled copy, one dash chosen at random is
-   written back as a spaced hyphen. Found when a finding overlaps it.
+   written back as a spaced hyphen (one against one is a tie, which the typeset style
+   wins). Found when a finding overlaps it.
 4. Recall, "dash in hyphen copy": in the untouched copy of an article with three or more
    dashes, one of them becomes an em dash. Found when a finding overlaps it.
 
@@ -90,8 +91,8 @@ def main() -> int:
     misses: list[str] = []
     for index, (name, text) in enumerate(loaded):
         sites = dash_sites(linter, text, name)
-        if len(sites) < 3:
-            continue  # after the plant, the article's style must still be the majority
+        if len(sites) < 2:
+            continue
         style = STYLES[index % len(STYLES)]
         restyled, moved = rewrite(text, sites, style)
         restyled_words += len(restyled.split("\n", 1)[1].split()) if "\n" in restyled else 0
@@ -106,6 +107,8 @@ def main() -> int:
         if not found:
             missed_by_style[style] += 1
             misses.append(f"  {name} (style {style.strip()!r}): ...{context(planted, s, s + 3)}...")
+        if len(sites) < 3:
+            continue  # one em dash against one hyphen is a tie, not a minority
         # An em dash planted among the spaced hyphens.
         s, e = rng.choice(sites)
         planted = text[:s] + "\u2014" + text[e:]
@@ -120,7 +123,7 @@ def main() -> int:
     for kind, r in results.items():
         print(f"recall ({kind}): {sum(r)}/{len(r)} = {sum(r) / max(len(r), 1):.3f}")
     print("  hyphen in restyled copy, by style: " + ", ".join(
-        f"{style.strip()!r} {n - missed_by_style[style]}/{n}" for style, n in by_style.items()))
+        f"{style!r} {n - missed_by_style[style]}/{n}" for style, n in by_style.items()))
     for line in misses[: args.show_misses]:
         print(line)
     print(f"time: {time.perf_counter() - started:.1f}s")

@@ -6,8 +6,9 @@ multi-paragraph convention); so does an opening mark after a sentence end inside
 quotation, which is the same convention in copy whose paragraphs were run together. An
 opening mark mid-sentence inside an open quotation starts a nested one (double marks
 where single ones belong). Single marks count as quotation marks only where one opens
-after a space or the start of a block and a matching one closes before a space or
-punctuation; every other single mark is an apostrophe.
+after a space or the start of a block (before a letter, a figure, an editor's bracket or
+an ellipsis) and a matching one closes before a space or punctuation; every other single
+mark is an apostrophe.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ SINGLE_OPEN = "\u2018"
 SINGLE_CLOSE = "\u2019"
 _DOUBLE = re.compile('["\u201c\u201d]')
 _SINGLE_OPENER = re.compile(
-    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c-]))['\u2018](?=[^\W\d_]|\d(?!\ds\b))(?!(?:em|n|tis|twas)\b)",
+    r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013\"\u201c-]))['\u2018](?=[^\W\d_]|\d(?!\ds\b)|[\[(]|\.\.\.|\u2026)(?!(?:em|n|tis|twas)\b)",
     re.IGNORECASE,
 )
 _SINGLE_CLOSER = re.compile(r"(?<=[^\s'\u2018])['\u2019](?=$|[\s.,;:!?)\]\"\u201d\u2014\u2013-])")
@@ -131,13 +132,19 @@ def _single_quotations(prose: str, region: Region) -> list[Quotation]:
         return found
     closers = [m.start() for m in _matches_at(_SINGLE_CLOSER, prose, region, "'\u2019")]
     used: set[int] = set()
-    for opener in openers:
+    for index, opener in enumerate(openers):
         start = opener.start()
-        for close in closers:
-            if close > start + 1 and close not in used:
-                used.add(close)
-                found.append(Quotation(start, close + 1, opener.group(), prose[close]))
-                break
+        free = [c for c in closers if c > start + 1 and c not in used]
+        if not free:
+            continue
+        # A closer in the opener's own style before the next opener wins over an earlier
+        # mark of the other style: in copy of mixed marks that one is an apostrophe
+        # ("'Its contractors’ costs are unpaid,' he said").
+        same = SINGLE_CLOSE if opener.group() == SINGLE_OPEN else "'"
+        limit = openers[index + 1].start() if index + 1 < len(openers) else region.end
+        close = next((c for c in free if c < limit and prose[c] == same), free[0])
+        used.add(close)
+        found.append(Quotation(start, close + 1, opener.group(), prose[close]))
     return found
 
 

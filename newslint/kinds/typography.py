@@ -51,6 +51,7 @@ _LABELS = {
 }
 _SINGLE = re.compile("['\u2018\u2019]")
 _DOUBLE = re.compile('["\u201c\u201d]')
+_SINGLE_OPEN = re.compile("\u2018")
 # A dash between words: a spaced hyphen or en dash, a double hyphen (spaced, or between two
 # letters as typewriter copy writes it; never three or more, a table or a rule), an em dash
 # (its spaces, where it has them, belong to it so that a fix keeps the text's spacing).
@@ -106,8 +107,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         if prefer == "majority":
             if len(used) < 2:
                 return
-            # Ties go to the later style in _STYLES: the typeset form.
-            expected = max(reversed(_STYLES[mark_kind]), key=lambda s: counts[s])
+            expected = _majority(doc, mark_kind, counts)
         else:
             expected = prefer
         for m in marks:
@@ -124,6 +124,24 @@ def compile_rule(spec: RuleSpec) -> Check:
             yield Hit(m.start, m.end, message, (replacement,), Fix((Edit(m.start, m.end, replacement),), safe=safe, marks_only=True))
 
     return check
+
+
+def _majority(doc: Document, mark_kind: str, counts: dict[str, int]) -> str:
+    """The style most marks use. A tie (few marks: one curly pair against one straight
+    pair) goes to the style of the article's other marks, apostrophes for quotation marks
+    and quotation marks for apostrophes, which the same keyboard or typesetter wrote;
+    failing that, to the later style in _STYLES, the typeset form."""
+    top = max(counts.values())
+    tied = [s for s in reversed(_STYLES[mark_kind]) if counts[s] == top]
+    other = {"apostrophe": ("quote", _quote_marks), "quote": ("apostrophe", _apostrophes)}.get(mark_kind)
+    if len(tied) > 1 and other is not None:
+        other_counts = dict.fromkeys(_STYLES[other[0]], 0)
+        for m in other[1](doc):
+            other_counts[m.style] += 1
+        best = max(tied, key=lambda s: other_counts[s])
+        if sum(other_counts[s] == other_counts[best] for s in tied) == 1:
+            return best
+    return tied[0]
 
 
 def _styles_possible(text: str, telltales: dict[str, tuple[str, ...]]) -> int:
@@ -159,7 +177,10 @@ def _quote_marks(doc: Document) -> Iterator[Mark]:
             yield Mark(pos, pos + 1, "straight", {"curly": DOUBLE_OPEN if opens else DOUBLE_CLOSE})
         else:
             yield Mark(pos, pos + 1, "curly", {"straight": '"'})
-    for pos in sorted(singles):
+    # A left single quotation mark is never an apostrophe: a curly mark even where no
+    # quotation pairs it (a straight apostrophe cannot be told from a stray straight mark).
+    strays = {m.start() for m in _SINGLE_OPEN.finditer(prose)} - opening
+    for pos in sorted(singles | strays):
         char = prose[pos]
         if char == "'":
             yield Mark(pos, pos + 1, "straight", {"curly": SINGLE_OPEN if pos in opening else SINGLE_CLOSE})
