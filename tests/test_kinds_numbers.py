@@ -78,7 +78,6 @@ EXCEPTIONS = {
     "model": "Windows XP, the MP3 player and the PlayStation 2 sold well.",
     "range": "Between 5 and 12 people applied; 3 or 4 were picked and 7-8 more were turned down.",
     "year at start": "2004 was a good year.",
-    "quotation": "\"We saw 3 men and twelve women,\" the witness said.",
     "list marker": "He gave two reasons: 1) cost and 2) time.",
     "sentence start words": "Twelve men and Fifteen women.",
     "ten times": "Profits were ten times higher.",
@@ -350,3 +349,33 @@ def test_searches_from_the_end_find_what_a_full_search_finds() -> None:
         assert (prev and (prev.span(), prev.groups())) == (full and (full.span(), full.groups())), before
         for pattern, longest in ((_numerals._CURRENCY_BEFORE, 6), (_numerals._PHONE_BEFORE, 3)):
             assert bool(_numerals._ends_with(pattern, before, longest)) == bool(pattern.search(before)), before
+
+
+def test_house_quotes_checks_and_fixes_inside_quotations(tmp_path: Path) -> None:
+    # `quotes: house`: the desk writes a speaker's numbers in house style, so the fix stays.
+    linter = custom_linter(tmp_path, "check: style\nquotes: house\n")
+    [finding] = linter.lint_text('"We have three or 4 generations here," she said.', "a.md")
+    assert finding.match == "4" and finding.fix is not None
+    assert [e.replacement for e in finding.fix.edits] == ["four"]
+
+
+def test_include_reports_inside_quotations_but_withdraws_the_fix(tmp_path: Path) -> None:
+    linter = custom_linter(tmp_path, "check: style\nquotes: include\n")
+    [finding] = linter.lint_text('"We have three or 4 generations here," she said.', "a.md")
+    assert finding.match == "4" and finding.fix is None
+
+
+@pytest.mark.parametrize("rule,extends", [("AP.Numerals", "ap"), ("UK.Numerals", "uk")])
+def test_house_numerals_apply_inside_quotations(rule: str, extends: str) -> None:
+    text = "\u201cThere were twelve of us and 6 were pensioners,\u201d he said. 'I saw 3 men,' she said."
+    assert found(text, rule, extends) == ["twelve", "6", "3"]
+    assert found('"There were 12 of us and six were pensioners, and my son, 7, cried," he said.', rule, extends) == []
+
+
+def test_unsafe_fix_rewrites_a_numeral_inside_a_quotation(tmp_path: Path) -> None:
+    (tmp_path / ".newslint.yaml").write_text("extends: uk\nselect: [UK.Numerals]\n", encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text('"We have three or 4 generations here," she said.\n', encoding="utf-8")
+    result = run_cli("check", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert article.read_text(encoding="utf-8") == '"We have three or four generations here," she said.\n'

@@ -98,3 +98,18 @@ def test_single_marks_found_at_their_marks_as_a_scan_finds_them(text: str, cut_s
     for pattern, marks in ((_SINGLE_OPENER, "'\u2018"), (_SINGLE_CLOSER, "'\u2019")):
         scanned = [m.span() for m in pattern.finditer(text, region.start, region.end)]
         assert [m.span() for m in _matches_at(pattern, text, region, marks)] == scanned
+
+
+def test_a_single_mark_quotation_may_open_before_an_editors_bracket_or_an_ellipsis() -> None:
+    text = "'[Oil prices] will weigh on us,' he said. '...and then nothing,' she said."
+    assert quoted(text, "a.txt") == ["'[Oil prices] will weigh on us,'", "'...and then nothing,'"]
+
+
+def test_a_single_mark_pairs_with_a_closer_of_its_own_style() -> None:
+    # In mixed copy the curly mark after "contractors" is an apostrophe, not the closer.
+    text = "'The contractors\u2019 costs are unpaid,' he said."
+    assert quoted(text, "a.txt") == ["'The contractors\u2019 costs are unpaid,'"]
+    text = "\u2018The contractors' costs are unpaid,\u2019 he said."
+    assert quoted(text, "a.txt") == ["\u2018The contractors' costs are unpaid,\u2019"]
+    # With no closer of its own style, the first closer still closes it.
+    assert quoted("\u2018We won,' she said.", "a.txt") == ["\u2018We won,'"]

@@ -33,6 +33,7 @@ def test_id_comes_from_the_path(tmp_path: Path) -> None:
         ("extends: existence\nmessage: x\ntokens: [a]\nsevrity: error\n", 4, 1, "sevrity", "unknown key"),
         ("extends: existence\nmessage: x\ntokens: a\nignorecase: maybe\n", 4, 1, "ignorecase", "expected true or false"),
         ("extends: existence\nmessage: x\nlevel: fatal\ntokens: [a]\n", 3, 1, "level", "expected one of"),
+        ("extends: existence\nmessage: x\ntokens: [a]\nquotes: sometimes\n", 4, 1, "quotes", "expected one of"),
         ("message: x\ntokens: [a]\n", 1, 1, None, "missing required key 'extends'"),
         ("extends: existence\ntokens: [a]\n", 1, 1, None, "missing required key 'message'"),
         ("extends: sorcery\nmessage: x\n", 1, 1, "extends", "unknown kind"),
