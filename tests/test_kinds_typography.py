@@ -117,3 +117,4 @@ def test_straight_pair_closing_after_a_curly_apostrophe_is_reported() -> None:
     text = ("\u2018We stay,\u2019 she said. \u2018We won,\u2019 he said. "
             "'The contractors\u2019 costs are unpaid,' the mayor said.")
     assert [match for match, _ in findings(text, QUOTES)] == ["'", "'"]
+
