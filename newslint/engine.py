@@ -93,7 +93,7 @@ class Engine:
                                    Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
         findings = suppress(doc, findings)
         findings.sort(key=Finding.sort_key)
-        return one_per_problem(_dedupe(findings))
+        return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end))
 
 
 def _timeout_message(deadline: Deadline, slowest: str, slowest_time: float, stopped: list[str], skipped: int) -> str:

@@ -16,12 +16,15 @@ A News finding also stands down in an article where a house rule of the same kin
 (numbers, dates, names) reports at warning or above: the house's advice comes first, and
 the News check, which only compares the article with itself, could contradict it ("10 per
 cent ... 15%" gets "%" from the house and "per cent" from the article's majority). Once the
-house's findings are fixed, the News rule speaks again on the next run.
+house's findings are fixed, the News rule speaks again on the next run. A house finding
+inside a direct quotation (`quotes: house`) does not count: the News rules skip quotations.
 
 Suggestions, findings of the same rule, and newslint's own findings are never touched.
 """
 
 from __future__ import annotations
+
+from typing import Callable
 
 from newslint.finding import Finding, Level
 
@@ -43,13 +46,17 @@ def _precedence(f: Finding) -> tuple[bool, int, int, str, int]:
     return (f.rule.startswith(NEUTRAL_PACK), -f.level, f.offset - f.end_offset, f.rule, f.offset)
 
 
-def one_per_problem(findings: list[Finding]) -> list[Finding]:
-    """`findings` without those that another rule's finding already reports (module doc)."""
+def one_per_problem(findings: list[Finding], quoted: Callable[[int, int], bool] | None = None) -> list[Finding]:
+    """`findings` without those that another rule's finding already reports (module doc).
+    `quoted(start, end)`: whether a span is inside a direct quotation."""
     loud = [i for i, f in enumerate(findings) if f.level >= Level.WARNING and not f.rule.startswith(OWN)]
     if len(loud) < 2:
         return findings
     dropped: set[int] = set()
-    house_kinds = {findings[i].kind for i in loud if not findings[i].rule.startswith(NEUTRAL_PACK)}
+    # A house finding inside a quotation (`quotes: house`) silences no News rule: those skip
+    # quotations, so the two cannot disagree about the same words.
+    house_kinds = {findings[i].kind for i in loud if not findings[i].rule.startswith(NEUTRAL_PACK)
+                   and not (quoted is not None and quoted(findings[i].offset, findings[i].end_offset))}
     if house_kinds:
         for i in loud:
             f = findings[i]

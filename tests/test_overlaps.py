@@ -82,3 +82,20 @@ def test_news_rule_defers_to_a_house_rule_of_its_kind_in_the_article() -> None:
     findings = [finding("UK.Numerals", 0, 5, kind="numbers"), finding("News.NumberForms", 50, 55, kind="numbers"),
                 finding("News.QuoteAttribution", 60, 90, kind="attribution")]
     assert rules_of(findings) == ["UK.Numerals", "News.QuoteAttribution"]
+
+
+def test_a_house_finding_inside_a_quotation_silences_no_news_rule() -> None:
+    # The quotation spans 0-20: UK.Numerals there (quotes: house) says nothing about the
+    # narrative the News rule compared.
+    findings = [finding("UK.Numerals", 5, 7, kind="numbers"), finding("News.NumberForms", 50, 55, kind="numbers")]
+    kept = one_per_problem(findings, lambda start, end: start < 20)
+    assert [f.rule for f in kept] == ["UK.Numerals", "News.NumberForms"]
+    assert rules_of(findings) == ["UK.Numerals"]
+
+
+def test_news_rule_speaks_beside_a_house_numeral_in_a_quotation(tmp_path: Path) -> None:
+    text = ('Sales reached 150,000 cars and 400000 vans.\n\n'
+            '"The market is growing over 12 percent every year," he said.\n')
+    lines = check(tmp_path, "uk", text)
+    assert any("[UK.Numerals]" in line and ":3:" in line for line in lines), lines
+    assert any("[News.NumberForms]" in line and "400000" in line for line in lines), lines
