@@ -41,6 +41,11 @@ from newslint.schema import OptionError
 OPTIONS = {
     "check": schema.one_of("unattributed", "unbalanced", "vague", "loaded"),
     "verbs": schema.string_list,
+    "sentence_verbs": schema.string_list,
+    "setup": schema.string_list,
+    "setup_adjectives": schema.string_list,
+    "naming": schema.string_list,
+    "hypothetical": schema.string_list,
     "phrases": schema.string_list,
     "min_words": schema.integer,
     "window": schema.integer,
@@ -205,6 +210,7 @@ class _Context(NamedTuple):
     sentences: list[Span]
     sentence_starts: list[int]
     quote_starts: frozenset[int]
+    quote_starts_sorted: list[int]  # of `outer`, in order
 
     def sentence_index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
@@ -227,7 +233,7 @@ def _context(doc: Document) -> _Context:
         done = q.end
     pieces.append(prose[done:])
     sentences = doc.sentences
-    return _Context("".join(pieces), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer))
+    return _Context("".join(pieces), outer, sentences, [s.start for s in sentences], frozenset(q.start for q in outer), [q.start for q in outer])
 
 
 _NOT_LINE_BREAK = re.compile(r"[^\r\n]+")
@@ -255,6 +261,15 @@ class _Matches:
         if i < len(self.matches) and self.matches[i].end() <= end:
             return self.matches[i]
         return None
+
+    def within(self, start: int, end: int) -> Iterator[re.Match[str]]:
+        """Every match that starts at or after `start` and ends by `end`, in order."""
+        i = bisect.bisect_left(self.starts, start)
+        matches = self.matches
+        while i < len(matches) and matches[i].start() < end:
+            if matches[i].end() <= end:
+                yield matches[i]
+            i += 1
 
     def last(self, start: int, end: int) -> re.Match[str] | None:
         i = bisect.bisect_right(self.starts, end) - 1
@@ -307,25 +322,84 @@ def _words(text: str) -> int:
 # --- unattributed ------------------------------------------------------------------------
 
 
+class _Cues(NamedTuple):
+    """What attributes a quotation, and where each kind of cue counts."""
+
+    verbs: _PhrasePattern  # verbs and nouns of speech: its own sentence and `window` either side
+    sentence_verbs: _PhrasePattern | None  # verbs that characterise words: its own sentence only
+    setup: _PhrasePattern | None  # stance ("believes", "remains convinced"): its own sentence and the one before
+    setup_adjectives: re.Pattern[str] | None  # "was blunt", "is confident": as `setup`
+    naming: tuple[re.Pattern[str], re.Pattern[str]] | None  # "the slogan", "entitled" before, "is its theme" after
+    hypothetical: _PhrasePattern | None  # "imagine", "for example": invented words
+    window: int
+
+
+def _optional_phrases(spec: RuleSpec, key: str) -> _PhrasePattern | None:
+    phrases = spec.options.get(key)
+    return _phrase_pattern(key, phrases) if phrases else None
+
+
+def _words_alternation(phrases: list[str]) -> str:
+    parts = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases if p.strip()), key=len, reverse=True)
+    return "|".join(parts)
+
+
+# A copula before a stance adjective ("was blunt", "remains very confident").
+_COPULAS = ("is", "was", "are", "were", "remains", "remained", "seems", "seemed", "appears", "appeared",
+            "sounded", "sounds", "looked", "looks", "became", "becomes", "felt", "feels", "been", "be")
+_DEGREE = ("not", "very", "so", "quite", "more", "most", "also", "still", "clearly", "far", "less", "all", "too",
+           "equally", "particularly", "typically", "certainly", "understandably", "fairly", "rather", "really",
+           "almost", "just", "now", "always", "never", "less", "ever", "even", "somewhat")
+
+
+def _setup_adjectives(spec: RuleSpec) -> re.Pattern[str] | None:
+    adjectives = spec.options.get("setup_adjectives")
+    if not adjectives:
+        return None
+    return re.compile(
+        r"(?<![\w'\u2019-])(?:" + "|".join(_COPULAS) + r")\s+(?:(?:" + "|".join(_DEGREE) + r")\s+){0,2}(?:"
+        + _words_alternation(adjectives) + r")(?![\w-])", re.IGNORECASE)
+
+
+def _naming(spec: RuleSpec) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    nouns = spec.options.get("naming")
+    if not nouns:
+        return None
+    alternation = _words_alternation(nouns)
+    before = re.compile(r"(?<![\w'\u2019-])(?:" + alternation + r")\s*[:,]?\s*$", re.IGNORECASE)
+    after = re.compile(r"\s*(?:is|was|are|were|became)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:" + alternation + r")(?![\w-])",
+                       re.IGNORECASE)
+    return before, after
+
+
 def _unattributed_rule(spec: RuleSpec) -> Check:
-    verbs = _phrase_pattern("verbs", spec.options.get("verbs", []))
+    cues = _Cues(
+        verbs=_phrase_pattern("verbs", spec.options.get("verbs", [])),
+        sentence_verbs=_optional_phrases(spec, "sentence_verbs"),
+        setup=_optional_phrases(spec, "setup"),
+        setup_adjectives=_setup_adjectives(spec),
+        naming=_naming(spec),
+        hypothetical=_optional_phrases(spec, "hypothetical"),
+        window=_positive(spec, "window", 1, 0),
+    )
     min_words = _positive(spec, "min_words", 4, 1)
-    window = _positive(spec, "window", 1, 0)
     partial_min = spec.options.get("partial_min_words")
 
     def check(doc: Document) -> Iterator[Hit]:
         ctx = _shared(doc)
+        if not ctx.outer or _format_of(doc) != "report":
+            return  # an interview transcript or a first-person piece: the writer is the speaker
         body_words: set[str] | None = None
         previous: tuple[int, bool] | None = None  # (last sentence index, attributed) of the last body quotation
         counts = _quotation_words(doc)
-        for q, words in zip(ctx.outer, counts):
+        for index, (q, words) in enumerate(zip(ctx.outer, counts)):
             region = doc.region_at(q.start)
             if region is None:
                 continue
             inner = doc.prose[q.inner.start : q.inner.end]
             long_enough = words >= min_words and not _title_case(inner)
             if region.kind in _HEADLINE:
-                if not long_enough or _cued(doc, ctx, verbs, q, 0, headline=True):
+                if not long_enough or _headline_cued(doc, ctx, cues, q, region):
                     continue
                 if body_words is None:
                     body_words = _content_words(" ".join(doc.prose[r.start : r.end] for r in doc.regions if r.kind in _BODY))
@@ -337,46 +411,234 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
                 continue
             first = ctx.sentence_index(q.start)
             last = ctx.sentence_index(max(q.start, q.end - 1))
-            attributed = _cued(doc, ctx, verbs, q, window)
+            attributed = _cued(doc, ctx, cues, q, index)
             if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
                 attributed = True  # the next quote paragraph (or sentence) of the same speaker
             previous = (last, attributed)
-            if not attributed and long_enough and (partial_min is None or not _partial(doc, ctx, q, inner) or words >= partial_min):
-                yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
+            if attributed or not long_enough or _named(doc, ctx, cues, q):
+                continue
+            if partial_min is not None and _partial(doc, ctx, q, inner) and words < partial_min:
+                continue
+            yield Hit(q.start, q.end, format_message(spec.message, (), words=str(words)))
 
     return check
 
 
-def _cued(doc: Document, ctx: _Context, verbs: _PhrasePattern, q: Quotation, window: int, headline: bool = False) -> bool:
+def _headline_cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, region: Span) -> bool:
+    """A quotation in a headline is attributed by a cue in the headline, or in the story's
+    first paragraph: the headline shortens the claim the lead attributes ('Firm "bids for
+    label"' over 'A US firm has said it is in talks to buy...')."""
+    found = _matches(doc, cues.verbs)
+    if found.first(region.start, region.end) is not None or _DASH_TAIL.match(ctx.narrative, q.end, q.end + _NEAR):
+        return True
+    lead = next((r for r in doc.regions if r.start >= region.end and r.kind in _BODY), None)
+    if lead is None:
+        return False
+    if any(_speech(ctx, m) for m in found.within(lead.start, lead.end)):
+        return True
+    return cues.setup is not None and _matches(doc, cues.setup).first(lead.start, lead.end) is not None
+
+
+def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -> bool:
     narrative = ctx.narrative
-    if headline:
-        region = doc.region_at(q.start)
-        assert region is not None
-        start, end = region.start, region.end
-    else:
-        first = ctx.sentence_index(q.start)
-        last = ctx.sentence_index(max(q.start, q.end - 1))
-        lo, hi = first, last
-        # Widen over neighbouring body sentences only: a headline attributes nothing below it.
-        for _ in range(window):
-            if lo > 0 and _in_body(doc, ctx.sentences[lo - 1]):
-                lo -= 1
-            # A following sentence that opens with a new quotation attributes that one:
-            # '"We will win." "They will not," Smith said.' leaves the first unattributed.
-            if hi + 1 < len(ctx.sentences) and _in_body(doc, ctx.sentences[hi + 1]) and not ctx.opens_quotation(ctx.sentences[hi + 1]):
-                hi += 1
-        start = min(ctx.sentences[lo].start, q.start) if ctx.sentences else q.start
-        end = max(ctx.sentences[hi].end, q.end) if ctx.sentences else q.end
-    if _matches(doc, verbs).first(start, end) is not None:
+    sentences = ctx.sentences
+    if not sentences:
+        return False
+    first = ctx.sentence_index(q.start)
+    last = ctx.sentence_index(max(q.start, q.end - 1))
+    own_start, own_end = min(sentences[first].start, q.start), max(sentences[last].end, q.end)
+    # Its own sentence: any cue that is not an infinitive of purpose ("in order to explain").
+    for pattern in (cues.verbs, cues.sentence_verbs, cues.setup):
+        if pattern is not None and any(_speech(ctx, m, q) and (pattern is not cues.setup or not _passive(ctx, m))
+                                       for m in _matches(doc, pattern).within(own_start, own_end)):
+            return True
+    if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(own_start, own_end) is not None:
         return True
     # A colon introducing the quotation: "Mr Smith: ...", "She put it simply: ..."
     # (or a paragraph ending in a colon, with the quotation as the next paragraph).
     lead = narrative[max(0, q.start - 80) : q.start].rstrip()
     if lead.endswith(":") and _WORD.search(lead):
         return True
-    if _DASH_TAIL.match(narrative, q.end, q.end + _NEAR):
+    if _DASH_TAIL.match(narrative, q.end, q.end + _NEAR) or _attribution_tail(doc, ctx, q):
         return True
-    return _attribution_tail(doc, ctx, q)
+    # The sentences either side (body sentences only: a headline attributes nothing below it).
+    found = _matches(doc, cues.verbs)
+    lo = first
+    for _ in range(cues.window):
+        if lo == 0 or not _in_body(doc, sentences[lo - 1]):
+            break
+        lo -= 1
+        if any(_speech(ctx, m) for m in found.within(sentences[lo].start, sentences[lo].end)):
+            return True
+    hi = last
+    for _ in range(cues.window):
+        # A following sentence that opens with a new quotation attributes that one:
+        # '"We will win." "They will not," Smith said.' leaves the first unattributed; so does
+        # a verb that leads into or follows another quotation ('"..." Smith told the BBC: "..."').
+        if hi + 1 >= len(sentences) or not _in_body(doc, sentences[hi + 1]) or ctx.opens_quotation(sentences[hi + 1]):
+            break
+        hi += 1
+        following = sentences[hi]
+        if any(_speech(ctx, m) and not _cues_another(ctx, m, following, index) for m in found.within(following.start, following.end)):
+            return True
+    before = sentences[first - 1] if first > 0 and _in_body(doc, sentences[first - 1]) else None
+    if before is not None:
+        # The sentence that sets the quotation up: "Smith remains convinced. '...'"
+        if cues.setup is not None and any(_speech(ctx, m) and not _passive(ctx, m) for m in _matches(doc, cues.setup).within(before.start, before.end)):
+            return True
+        if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(before.start, before.end) is not None:
+            return True
+    if _returns_to_speaker(doc, ctx, q, first, last):
+        return True
+    return False
+
+
+def _speech(ctx: _Context, m: re.Match[str], q: Quotation | None = None) -> bool:
+    """A cue word used as a verb of this passage, not as an infinitive of purpose ("in order
+    to explain the paradox", "to say the least") unless it leads straight into `q`."""
+    narrative = ctx.narrative
+    before = narrative[max(0, m.start() - 4) : m.start()]
+    if not _INFINITIVE.search(before):
+        return True
+    return q is not None and q.start >= m.end() and _LEAD_IN.fullmatch(narrative, m.end(), q.start) is not None
+
+
+def _passive(ctx: _Context, m: re.Match[str]) -> bool:
+    """A stance verb in the passive ("is expected to", "was believed", "it is thought")
+    gives nobody's view."""
+    return _BE_BEFORE.search(ctx.narrative, max(0, m.start() - 12), m.start()) is not None
+
+
+_BE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:is|was|are|were|be|been|being)\s+$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?<![\w'\u2019-])to\s+$", re.IGNORECASE)
+
+
+def _cues_another(ctx: _Context, m: re.Match[str], sentence: Span, index: int) -> bool:
+    """The cue `m` belongs to another quotation of `sentence`: it leads straight into it
+    ('Smith told the BBC: "..."') or is the short clause after its closing comma."""
+    narrative = ctx.narrative
+    outer = ctx.outer
+    i = bisect.bisect_left(ctx.quote_starts_sorted, sentence.start)
+    while i < len(outer) and outer[i].start < sentence.end:
+        other = outer[i]
+        i += 1
+        if i - 1 == index:
+            continue
+        if other.start >= m.end() and other.start - m.end() <= _NEAR and _LEAD_IN.fullmatch(narrative, m.end(), other.start):
+            return True
+        if other.end <= m.start() and m.start() - other.end <= _NEAR:
+            gap = narrative[other.end : m.start()]
+            if _words(gap) <= _TAIL_WORDS and not _CLAUSE_BREAK.search(gap):
+                return True
+    return False
+
+
+# Words that open a sentence without naming anyone.
+_NOT_NAMES = frozenset(
+    """the a an but and or so yet in on at it its this that these those there here he she they we i you his her
+    their our my your as if when while after before with for from by of to also now then however meanwhile last
+    next one two three four five six seven eight nine ten first second third other another some many most all
+    both each every no not such what which who whom whose why how where mr mrs ms miss dr sir lord lady
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december""".split()
+)
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'-]*")
+_RETURNING_PRONOUN = re.compile(
+    r"\s*(?:(?:but|and|yet|so|now|later|then|still|however|meanwhile|instead|indeed|though)\b,?\s+)?(?:he|she)\b",
+    re.IGNORECASE)
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+# Up to four capitalised words (with a title before them) at the start of a sentence.
+_OPENING_NAME = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Now|Later|Then|Still|However|Meanwhile|Instead|Indeed|Though),?\s+)?"
+    r"((?:[A-Z][\w\u2019'-]*\.?\s+){0,3}[A-Z][\w\u2019'-]*)")
+
+
+def _names(narrative: str, sentence: Span) -> set[str]:
+    found = set()
+    for m in _CAPITALISED.finditer(narrative, sentence.start, sentence.end):
+        word = m.group()
+        for tail in ("'s", "\u2019s", "'", "\u2019"):
+            if word.endswith(tail):
+                word = word[: -len(tail)]
+                break
+        if len(word) > 2 and word.lower() not in _NOT_NAMES and not word.isupper():
+            found.add(word)
+    return found
+
+
+def _returns_to_speaker(doc: Document, ctx: _Context, q: Quotation, first: int, last: int) -> bool:
+    """A quotation standing as its own sentence between a sentence that names someone and
+    one that comes back to them by name or as "he" or "she" ('Ruiz was blunt. "..." Ruiz
+    later apologised.'): the passage is about that speaker, and the quotation is theirs."""
+    sentences = ctx.sentences
+    if first == 0 or last + 1 >= len(sentences) or not ctx.opens_quotation(sentences[first]):
+        return False
+    before, after = sentences[first - 1], sentences[last + 1]
+    if not (_in_body(doc, before) and _in_body(doc, after)) or ctx.opens_quotation(after):
+        return False
+    narrative = ctx.narrative
+    named = _names(narrative, before)
+    if _RETURNING_PRONOUN.match(narrative, after.start):
+        return bool(named) or _PRONOUN.search(narrative, before.start, before.end) is not None
+    # The next sentence opens with a name the sentence before gave ("Ruiz", "Mr Ruiz's").
+    opening = _OPENING_NAME.match(narrative, after.start, after.end)
+    return opening is not None and bool(named & _names(narrative, Span(opening.start(1), opening.end(1))))
+
+
+def _named(doc: Document, ctx: _Context, cues: _Cues, q: Quotation) -> bool:
+    """The quotation is a name or an example, not someone's words: the title of a work or
+    event, a slogan, the words on a sign ('the slogan "..."', 'a banner reading "..."',
+    '"..." is this year's theme'), or words invented to explain ("Imagine you ask: ...")."""
+    narrative = ctx.narrative
+    if cues.naming is not None:
+        if cues.naming[0].search(narrative, max(0, q.start - 40), q.start):
+            return True
+        if cues.naming[1].match(narrative, q.end):
+            return True
+    if cues.hypothetical is not None and ctx.sentences:
+        first = ctx.sentence_index(q.start)
+        last = ctx.sentence_index(max(q.start, q.end - 1))
+        start = ctx.sentences[first - 1].start if first > 0 else ctx.sentences[first].start
+        if _matches(doc, cues.hypothetical).first(min(start, q.start), max(ctx.sentences[last].end, q.end)) is not None:
+            return True
+    return False
+
+
+# --- the form of the article ----------------------------------------------------------------
+
+# "Q:", "Q.", "Question:", "A:" ... at the start of a paragraph: an interview transcript.
+_QA_LABEL = re.compile(r"\s*(?:\*\*|__)?(?:Q|A|Question|Answer)(?:\*\*|__)?\s*[:.)\u2013\u2014-]\s", re.IGNORECASE)
+# The writer speaking in the first person, outside quotation marks.
+_FIRST_PERSON = re.compile(r"(?<![\w'\u2019-])(?:I|me|my|myself|mine)(?![\w-])|(?<![\w'\u2019-])I[\'\u2019](?:m|ve|d|ll)\b")
+# A first-person piece: this many uses of I/me/my in the narrative, and at least one in
+# `_FIRST_PERSON_RATE` of its words. News copy quotes its speakers' "I" and keeps its own
+# voice out; a column, a diary or an "as told to" piece is written in it.
+_FIRST_PERSON_MIN = 5
+_FIRST_PERSON_RATE = 60
+
+
+def _format_of(doc: Document) -> str:
+    return doc.memo("attribution.format", _article_format)
+
+
+def _article_format(doc: Document) -> str:
+    """"interview" (two or more paragraphs open with a Q/A label), "first-person" (the
+    narrative is the writer's own "I") or "report"."""
+    prose = doc.prose
+    labels = sum(1 for r in doc.regions if r.kind in _BODY and _QA_LABEL.match(prose, r.start, r.end))
+    if labels >= 2:
+        return "interview"
+    narrative = _shared(doc).narrative
+    own = words = 0
+    for r in doc.regions:
+        if r.kind in _BODY:
+            own += len(_FIRST_PERSON.findall(narrative, r.start, r.end))
+            words += len(narrative[r.start : r.end].split())
+    if own >= _FIRST_PERSON_MIN and own * _FIRST_PERSON_RATE >= words:
+        return "first-person"
+    return "report"
 
 
 def _attribution_tail(doc: Document, ctx: _Context, q: Quotation) -> bool:
@@ -415,7 +677,12 @@ def _partial(doc: Document, ctx: _Context, q: Quotation, inner: str) -> bool:
 def _title_case(inner: str) -> bool:
     """A name or title ("Action Plan for the Development of Italy"), not someone's words."""
     words = [w for w in _WORD.findall(inner) if len(w) > 3]
-    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and not re.search(r"[.!?,;]\s", inner)
+    # A comma or a closing question mark belongs to many a title ("Honey, I Shrunk the
+    # Kids", "Who Wants to Be a Millionaire?"); a full stop between words does not.
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and not _SENTENCE_BREAK.search(inner)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;]\s|[!?]\s+\S")
 
 
 # --- unbalanced --------------------------------------------------------------------------
