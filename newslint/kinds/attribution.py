@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -367,7 +368,7 @@ def _naming(spec: RuleSpec) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         return None
     alternation = _words_alternation(nouns)
     before = re.compile(r"(?<![\w'\u2019-])(?:" + alternation + r")\s*[:,]?\s*$", re.IGNORECASE)
-    after = re.compile(r"\s*(?:is|was|are|were|became)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:" + alternation + r")(?![\w-])",
+    after = re.compile(r"\s*(?:(?:is|was|are|were|became)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:" + alternation + r")(?![\w-])",
                        re.IGNORECASE)
     return before, after
 
@@ -387,7 +388,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
 
     def check(doc: Document) -> Iterator[Hit]:
         ctx = _shared(doc)
-        if not ctx.outer or _format_of(doc) != "report":
+        if not ctx.outer or _format_of(doc, cues.verbs) != "report":
             return  # an interview transcript or a first-person piece: the writer is the speaker
         body_words: set[str] | None = None
         previous: tuple[int, bool] | None = None  # (last sentence index, attributed) of the last body quotation
@@ -412,7 +413,7 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
             first = ctx.sentence_index(q.start)
             last = ctx.sentence_index(max(q.start, q.end - 1))
             attributed = _cued(doc, ctx, cues, q, index)
-            if not attributed and previous is not None and previous[1] and previous[0] >= first - 1:
+            if not attributed and previous is not None and previous[1] and _adjacent(ctx, previous[0], first):
                 attributed = True  # the next quote paragraph (or sentence) of the same speaker
             previous = (last, attributed)
             if attributed or not long_enough or _named(doc, ctx, cues, q):
@@ -424,6 +425,12 @@ def _unattributed_rule(spec: RuleSpec) -> Check:
     return check
 
 
+def _adjacent(ctx: _Context, earlier: int, first: int) -> bool:
+    """No sentence of narrative between sentence `earlier` and `first` (a "sentence" of one
+    or two words is a full stop inside a name: "said Ann Lee of POW! Entertainment.")."""
+    return all(_words(ctx.narrative[s.start : s.end]) <= 2 for s in ctx.sentences[earlier + 1 : first])
+
+
 def _headline_cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, region: Span) -> bool:
     """A quotation in a headline is attributed by a cue in the headline, or in the story's
     first paragraph: the headline shortens the claim the lead attributes ('Firm "bids for
@@ -431,12 +438,17 @@ def _headline_cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, regi
     found = _matches(doc, cues.verbs)
     if found.first(region.start, region.end) is not None or _DASH_TAIL.match(ctx.narrative, q.end, q.end + _NEAR):
         return True
-    lead = next((r for r in doc.regions if r.start >= region.end and r.kind in _BODY), None)
-    if lead is None:
-        return False
-    if any(_speech(ctx, m) for m in found.within(lead.start, lead.end)):
-        return True
-    return cues.setup is not None and _matches(doc, cues.setup).first(lead.start, lead.end) is not None
+    body = (r for r in doc.regions if r.start >= region.end and r.kind in _BODY)
+    for lead in itertools.islice(body, _LEAD_PARAGRAPHS):
+        if any(_speech(ctx, m) for m in found.within(lead.start, lead.end)):
+            return True
+        if cues.setup is not None and _matches(doc, cues.setup).first(lead.start, lead.end) is not None:
+            return True
+    return False
+
+
+# The lead: the story's first paragraphs, which a headline shortens.
+_LEAD_PARAGRAPHS = 2
 
 
 def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -> bool:
@@ -479,7 +491,8 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
             break
         hi += 1
         following = sentences[hi]
-        if any(_speech(ctx, m) and not _cues_another(ctx, m, following, index) for m in found.within(following.start, following.end)):
+        if any(_speech(ctx, m) and (m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index))
+               for m in found.within(following.start, following.end)):
             return True
     before = sentences[first - 1] if first > 0 and _in_body(doc, sentences[first - 1]) else None
     if before is not None:
@@ -488,9 +501,24 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
             return True
         if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(before.start, before.end) is not None:
             return True
+        # 'Smith criticised the plan.' (not 'Lawmakers applauded.': a verb with no object is a reaction)
+        if cues.sentence_verbs is not None and any(
+                _speech(ctx, m) and _OBJECT.match(narrative, m.end(), before.end)
+                for m in _matches(doc, cues.sentence_verbs).within(before.start, before.end)):
+            return True
+        # An interviewer's question in the narrative, answered by the quotation.
+        if narrative[before.start : before.end].rstrip().endswith("?") and ctx.opens_quotation(sentences[first]):
+            return True
+    if _speaker_label(doc, narrative, q):
+        return True
     if _returns_to_speaker(doc, ctx, q, first, last):
         return True
     return False
+
+
+# Verbs that go on with what the speaker said: 'Souness added: "..."' after a quotation
+# makes it his too.
+_CONTINUING = frozenset({"added", "adds", "adding", "continued", "continues", "went on", "goes on"})
 
 
 def _speech(ctx: _Context, m: re.Match[str], q: Quotation | None = None) -> bool:
@@ -506,10 +534,23 @@ def _speech(ctx: _Context, m: re.Match[str], q: Quotation | None = None) -> bool
 def _passive(ctx: _Context, m: re.Match[str]) -> bool:
     """A stance verb in the passive ("is expected to", "was believed", "it is thought")
     gives nobody's view."""
-    return _BE_BEFORE.search(ctx.narrative, max(0, m.start() - 12), m.start()) is not None
+    return not m.group().endswith("ing") and _BE_BEFORE.search(ctx.narrative, max(0, m.start() - 12), m.start()) is not None
 
 
 _BE_BEFORE = re.compile(r"(?<![\w'\u2019-])(?:is|was|are|were|be|been|being)\s+$", re.IGNORECASE)
+# What follows a verb that takes an object: a word, not a conjunction, preposition or stop.
+_OBJECT = re.compile(r"\s+(?!(?:as|when|while|and|but|or|after|before|because|until|loudly|warmly|politely|in|at|on|with|from)\b)[\w\u2019'\"\u201c]",
+                     re.IGNORECASE)
+# A short label naming the speaker before a quotation, its colon missing ("- Bolton boss Sam Allardyce "...").
+_LABEL = re.compile(r"[\s\-\u2013\u2014*\u2022]*((?:[\w\u2019'.-]+\s+){0,5}[A-Z][\w\u2019'-]*)\s*$")
+
+
+def _speaker_label(doc: Document, narrative: str, q: Quotation) -> bool:
+    """All the paragraph holds before the quotation is a few words ending in a name."""
+    region = doc.region_at(q.start)
+    return region is not None and region.start < q.start and _LABEL.fullmatch(narrative, region.start, q.start) is not None
+
+
 _INFINITIVE = re.compile(r"(?<![\w'\u2019-])to\s+$", re.IGNORECASE)
 
 
@@ -543,9 +584,8 @@ _NOT_NAMES = frozenset(
     september october november december""".split()
 )
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'-]*")
-_RETURNING_PRONOUN = re.compile(
-    r"\s*(?:(?:but|and|yet|so|now|later|then|still|however|meanwhile|instead|indeed|though)\b,?\s+)?(?:he|she)\b",
-    re.IGNORECASE)
+# "He", "She", or either after a few words of an adverbial ("Within three days he ...").
+_RETURNING_PRONOUN = re.compile(r"\s*(?:[\w\u2019'-]+,?\s+){0,4}?(?:he|she)\b", re.IGNORECASE)
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
@@ -616,28 +656,41 @@ _FIRST_PERSON = re.compile(r"(?<![\w'\u2019-])(?:I|me|my|myself|mine)(?![\w-])|(
 # `_FIRST_PERSON_RATE` of its words. News copy quotes its speakers' "I" and keeps its own
 # voice out; a column, a diary or an "as told to" piece is written in it.
 _FIRST_PERSON_MIN = 5
-_FIRST_PERSON_RATE = 60
+_FIRST_PERSON_RATE = 80
+# A collection of someone's words ("Blunkett in quotes", an "as told to" piece): most of
+# the body is quotation, at least this many quotations, and a speech cue for at most one
+# in `_COLLECTION_CUES` of them.
+_COLLECTION_SHARE = 0.5
+_COLLECTION_QUOTES = 5
+_COLLECTION_CUES = 3
 
 
-def _format_of(doc: Document) -> str:
-    return doc.memo("attribution.format", _article_format)
+def _format_of(doc: Document, verbs: _PhrasePattern) -> str:
+    return doc.memo("attribution.format:" + verbs.pattern, lambda d: _article_format(d, verbs))
 
 
-def _article_format(doc: Document) -> str:
+def _article_format(doc: Document, verbs: _PhrasePattern) -> str:
     """"interview" (two or more paragraphs open with a Q/A label), "first-person" (the
-    narrative is the writer's own "I") or "report"."""
+    narrative is the writer's own "I"), "collection" (someone's words, introduced once) or
+    "report"."""
     prose = doc.prose
     labels = sum(1 for r in doc.regions if r.kind in _BODY and _QA_LABEL.match(prose, r.start, r.end))
     if labels >= 2:
         return "interview"
-    narrative = _shared(doc).narrative
-    own = words = 0
+    ctx = _shared(doc)
+    narrative = ctx.narrative
+    own = words = everything = 0
     for r in doc.regions:
         if r.kind in _BODY:
             own += len(_FIRST_PERSON.findall(narrative, r.start, r.end))
             words += len(narrative[r.start : r.end].split())
+            everything += len(prose[r.start : r.end].split())
     if own >= _FIRST_PERSON_MIN and own * _FIRST_PERSON_RATE >= words:
         return "first-person"
+    quotations = sum(1 for q in ctx.outer if (r := doc.region_at(q.start)) is not None and r.kind in _BODY)
+    if (quotations >= _COLLECTION_QUOTES and everything - words >= _COLLECTION_SHARE * everything
+            and len(_matches(doc, verbs).matches) * _COLLECTION_CUES <= quotations):
+        return "collection"
     return "report"
 
 
