@@ -91,15 +91,21 @@ def _phrase_pattern(key: str, phrases: list[str]) -> _PhrasePattern:
     """Words and phrases, any of them, as whole words; spaces match any run of spaces."""
     if not phrases:
         raise OptionError(key, f"'{key}' needs at least one word or phrase")
-    parts = sorted((r"\s+".join(re.escape(w) for w in p.split()) for p in phrases if p.strip()), key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'\u2019-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    firsts = [_RUN.match(p.split()[0]) for p in phrases if p.strip()]
-    first_words = frozenset(m.group().lower() for m in firsts if m is not None)
-    usable = all(m is not None for m in firsts) and all(w.isascii() for w in first_words)
-    return _PhrasePattern(pattern, first_words if usable else None)
+    kept = [p for p in phrases if p.strip()]
+    sources = {p: r"\s+".join(re.escape(w) for w in p.split()) for p in kept}
+    source = _BEFORE_PHRASE + "(?:" + "|".join(sorted(sources.values(), key=len, reverse=True)) + ")" + _AFTER_PHRASE
+    firsts = [(_RUN.match(p.split()[0]), p) for p in kept]
+    by_first: dict[str, list[str]] = {}
+    for m, p in firsts:
+        if m is not None:
+            by_first.setdefault(m.group().lower(), []).append(sources[p])
+    usable = all(m is not None for m, _ in firsts) and all(w.isascii() for w in by_first)
+    return _PhrasePattern(source, {w: "|".join(sorted(s, key=len, reverse=True)) for w, s in by_first.items()} if usable else None)
 
 
 _RUN = re.compile(r"[^\W_]+")
+_BEFORE_PHRASE = r"(?<![\w'\u2019-])"
+_AFTER_PHRASE = r"(?![\w-])"
 
 
 class _PhrasePattern:
@@ -107,18 +113,44 @@ class _PhrasePattern:
 
     A match starts where no word character precedes, at the first letter of a phrase, so
     at the start of a word (a run of letters and digits) that is the phrase's first word.
-    Trying the pattern there, in order and each at or after the end of the last match,
-    gives what `finditer` over the whole text gives; scanning every position with a long
-    case-insensitive alternation costs several times more. A word with a character
-    outside ASCII is always tried (case-insensitive matching equates some of those with
-    ASCII letters: the dotless i, the long s, the Kelvin sign).
+    Trying there the phrases that start with that word, in order and each at or after the
+    end of the last match, gives what `finditer` of the whole alternation over the text
+    gives; scanning every position with a long case-insensitive alternation costs several
+    times more, and so does compiling it (a few milliseconds of a cold run for a list of
+    hundreds of phrases): the phrases of one first word are compiled when an article first
+    holds that word. A word with a letter that case-insensitive matching equates with an
+    ASCII letter unlike lower() (the dotless i, the long s, the Kelvin sign) is tried with
+    the whole alternation.
     """
 
-    def __init__(self, pattern: re.Pattern[str], first_words: frozenset[str] | None) -> None:
-        self.regex = pattern
-        self.pattern = pattern.pattern
-        self.first_words = first_words
-        self.first_bytes = frozenset(w.encode("ascii") for w in first_words) if first_words is not None else None
+    def __init__(self, source: str, by_first: dict[str, str] | None) -> None:
+        self.pattern = source
+        self._by_first = by_first
+        self._compiled: dict[str, re.Pattern[str] | None] = {}
+        self.first_words = frozenset(by_first) if by_first is not None else None
+        self.first_bytes = frozenset(w.encode("ascii") for w in by_first) if by_first is not None else None
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        """The whole alternation."""
+        return re.compile(self.pattern, re.IGNORECASE)
+
+    def _match_at(self, text: str, start: int) -> re.Match[str] | None:
+        word = _RUN.match(text, start)
+        if word is None:
+            return None
+        w = word.group()
+        if not w.isascii():
+            return self.regex.match(text, start)
+        key = w.lower()
+        try:
+            compiled = self._compiled[key]
+        except KeyError:
+            assert self._by_first is not None
+            phrases = self._by_first.get(key)
+            compiled = self._compiled[key] = (
+                re.compile(_BEFORE_PHRASE + "(?:" + phrases + ")" + _AFTER_PHRASE, re.IGNORECASE) if phrases else None)
+        return compiled.match(text, start) if compiled is not None else None
 
     def finditer(self, text: str, words: _Words | None = None) -> Iterator[re.Match[str]]:
         """The matches in `text`; `words`, the words of `text`, finds the places to try."""
@@ -127,11 +159,10 @@ class _PhrasePattern:
             return
         starts = words.starts_of(self.first_bytes) if words is not None and self.first_bytes is not None else self._starts(text)
         end = 0
-        match = self.regex.match
         for start in starts:
             if start < end:
                 continue
-            m = match(text, start)
+            m = self._match_at(text, start)
             if m is not None:
                 end = m.end()
                 yield m
@@ -168,8 +199,10 @@ class _Words:
             data[m.start()] = _OTHER if m.group().isalnum() else 0x20
         self.data = bytes(data)
         self.words = frozenset(self.data.split())
-        # Words with a character outside ASCII are tried by every pattern.
-        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()]) if _OTHER_BYTE in self.data else []
+        # Words with a letter that matches an ASCII one only ignoring case (UNLIKE_CASE) are
+        # tried by every pattern; other letters outside ASCII start no ASCII phrase.
+        unlike = _OTHER_BYTE in self.data and UNLIKE_CASE.search(text) is not None
+        self.others = _offsets(self.data, [w for w in self.words if not w.isascii()]) if unlike else []
 
     def starts_of(self, first_words: frozenset[bytes]) -> list[int]:
         """Sorted offsets of the words that are one of `first_words` (lower case), or
@@ -281,7 +314,7 @@ class _Matches:
         return None
 
 
-def _matches(doc: Document, pattern: re.Pattern[str] | _PhrasePattern) -> _Matches:
+def _matches(doc: Document, pattern: re.Pattern[str] | _PhrasePattern | _LazyRegex) -> _Matches:
     def build(d: Document) -> _Matches:
         narrative = _shared(d).narrative
         if isinstance(pattern, _PhrasePattern):
@@ -329,8 +362,8 @@ class _Cues(NamedTuple):
     verbs: _PhrasePattern  # verbs and nouns of speech: its own sentence and `window` either side
     sentence_verbs: _PhrasePattern | None  # verbs that characterise words: its own sentence only
     setup: _PhrasePattern | None  # stance ("believes", "remains convinced"): its own sentence and the one before
-    setup_adjectives: re.Pattern[str] | None  # "was blunt", "is confident": as `setup`
-    naming: tuple[re.Pattern[str], re.Pattern[str]] | None  # "the slogan", "entitled" before, "is its theme" after
+    setup_adjectives: _LazyRegex | None  # "was blunt", "is confident": as `setup`
+    naming: tuple[_LazyRegex, _LazyRegex] | None  # "the slogan", "entitled" before, "is its theme" after
     hypothetical: _PhrasePattern | None  # "imagine", "for example": invented words
     window: int
 
@@ -353,23 +386,43 @@ _DEGREE = ("not", "very", "so", "quite", "more", "most", "also", "still", "clear
            "almost", "just", "now", "always", "never", "less", "ever", "even", "somewhat")
 
 
-def _setup_adjectives(spec: RuleSpec) -> re.Pattern[str] | None:
+class _LazyRegex:
+    """A case-insensitive regular expression compiled when first used: most articles need
+    only the verbs of speech, and a cold run should not pay for compiling the rest."""
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern, re.IGNORECASE)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text)
+
+    def search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        return self.regex.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        return self.regex.match(text, pos)
+
+
+def _setup_adjectives(spec: RuleSpec) -> _LazyRegex | None:
     adjectives = spec.options.get("setup_adjectives")
     if not adjectives:
         return None
-    return re.compile(
+    return _LazyRegex(
         r"(?<![\w'\u2019-])(?:" + "|".join(_COPULAS) + r")\s+(?:(?:" + "|".join(_DEGREE) + r")\s+){0,2}(?:"
-        + _words_alternation(adjectives) + r")(?![\w-])", re.IGNORECASE)
+        + _words_alternation(adjectives) + r")(?![\w-])")
 
 
-def _naming(spec: RuleSpec) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _naming(spec: RuleSpec) -> tuple[_LazyRegex, _LazyRegex] | None:
     nouns = spec.options.get("naming")
     if not nouns:
         return None
     alternation = _words_alternation(nouns)
-    before = re.compile(r"(?<![\w'\u2019-])(?:" + alternation + r")\s*[:,]?\s*$", re.IGNORECASE)
-    after = re.compile(r"\s*(?:(?:is|was|are|were|became)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:" + alternation + r")(?![\w-])",
-                       re.IGNORECASE)
+    before = _LazyRegex(r"(?<![\w'\u2019-])(?:" + alternation + r")\s*[:,]?\s*$")
+    after = _LazyRegex(r"\s*(?:(?:is|was|are|were|became)\s+(?:[\w'\u2019-]+\s+){0,3}?)?(?:" + alternation + r")(?![\w-])")
     return before, after
 
 
@@ -459,12 +512,9 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
     first = ctx.sentence_index(q.start)
     last = ctx.sentence_index(max(q.start, q.end - 1))
     own_start, own_end = min(sentences[first].start, q.start), max(sentences[last].end, q.end)
-    # Its own sentence: any cue that is not an infinitive of purpose ("in order to explain").
-    for pattern in (cues.verbs, cues.sentence_verbs, cues.setup):
-        if pattern is not None and any(_speech(ctx, m, q) and (pattern is not cues.setup or not _passive(ctx, m))
-                                       for m in _matches(doc, pattern).within(own_start, own_end)):
-            return True
-    if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(own_start, own_end) is not None:
+    # Its own sentence: a verb of speech that is not an infinitive of purpose ("in order to explain").
+    found = _matches(doc, cues.verbs)
+    if any(_speech(ctx, m, q) for m in found.within(own_start, own_end)):
         return True
     # A colon introducing the quotation: "Mr Smith: ...", "She put it simply: ..."
     # (or a paragraph ending in a colon, with the quotation as the next paragraph).
@@ -474,7 +524,6 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
     if _DASH_TAIL.match(narrative, q.end, q.end + _NEAR) or _attribution_tail(doc, ctx, q):
         return True
     # The sentences either side (body sentences only: a headline attributes nothing below it).
-    found = _matches(doc, cues.verbs)
     lo = first
     for _ in range(cues.window):
         if lo == 0 or not _in_body(doc, sentences[lo - 1]):
@@ -494,6 +543,13 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
         if any(_speech(ctx, m) and (m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index))
                for m in found.within(following.start, following.end)):
             return True
+    # Its own sentence again: a verb that characterises the words, or gives a view.
+    for pattern in (cues.sentence_verbs, cues.setup):
+        if pattern is not None and any(_speech(ctx, m, q) and (pattern is not cues.setup or not _passive(ctx, m))
+                                       for m in _matches(doc, pattern).within(own_start, own_end)):
+            return True
+    if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(own_start, own_end) is not None:
+        return True
     before = sentences[first - 1] if first > 0 and _in_body(doc, sentences[first - 1]) else None
     if before is not None:
         # The sentence that sets the quotation up: "Smith remains convinced. '...'"
