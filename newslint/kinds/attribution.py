@@ -529,7 +529,7 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
         if lo == 0 or not _in_body(doc, sentences[lo - 1]):
             break
         lo -= 1
-        if any(_speech(ctx, m) for m in found.within(sentences[lo].start, sentences[lo].end)):
+        if any(_speech(ctx, m) and not _agentless(ctx, m) for m in found.within(sentences[lo].start, sentences[lo].end)):
             return True
     hi = last
     for _ in range(cues.window):
@@ -540,7 +540,8 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
             break
         hi += 1
         following = sentences[hi]
-        if any(_speech(ctx, m) and (m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index))
+        if any(_speech(ctx, m) and not _agentless(ctx, m)
+               and (m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index))
                for m in found.within(following.start, following.end)):
             return True
     # Its own sentence again: a verb that characterises the words, or gives a view.
@@ -621,13 +622,31 @@ def _cues_another(ctx: _Context, m: re.Match[str], sentence: Span, index: int) -
         i += 1
         if i - 1 == index:
             continue
-        if other.start >= m.end() and other.start - m.end() <= _NEAR and _LEAD_IN.fullmatch(narrative, m.end(), other.start):
-            return True
+        if other.start >= m.end() and other.start - m.end() <= _NEAR:
+            between = narrative[m.end() : other.start]
+            # 'told the BBC: "..."', 'said, "..."', 'said that "..."', 'added "..."'
+            if not _SENTENCE_STOP.search(between) and (_INTRODUCES.search(between) or _words(between) <= 3):
+                return True
         if other.end <= m.start() and m.start() - other.end <= _NEAR:
             gap = narrative[other.end : m.start()]
             if _words(gap) <= _TAIL_WORDS and not _CLAUSE_BREAK.search(gap):
                 return True
     return False
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?]")
+_INTRODUCES = re.compile(r"(?:[:,]|\bthat)\s*$")
+
+
+def _agentless(ctx: _Context, m: re.Match[str]) -> bool:
+    """A verb of speech in the passive with no "by" after it ("the rise is to be
+    announced", "it was reported") names no speaker; "the mayor was asked" does."""
+    return _passive(ctx, m) and m.group().lower() not in _PASSIVE_SPEAKER and not _BY_AGENT.match(ctx.narrative, m.end())
+
+
+# The passive of these makes its subject the speaker ("Smith was asked about it.").
+_PASSIVE_SPEAKER = frozenset({"asked", "questioned", "quoted", "interviewed", "pressed"})
+_BY_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
 # Words that open a sentence without naming anyone.
