@@ -2,12 +2,19 @@
 
 One kind backs four rules, chosen by `check`:
 
-- `unattributed`: a direct quotation of `min_words` words or more with no speech cue
-  (a reporting verb or phrase from `verbs`, a colon introducing it, a "-- Name" tail, a
-  short clause after its closing comma) in its own sentences or `window` sentences
-  either side, and that does not continue a
-  quotation just attributed (the next quote paragraph of the same speaker, or the
-  multi-paragraph convention, which newslint.quotes already joins into one quotation).
+- `unattributed`: a direct quotation of `min_words` words or more with no speech cue.
+  Each kind of cue counts where it attributes: a verb or noun of speech (`verbs`) in the
+  quotation's own sentence or `window` sentences either side, unless it is an infinitive
+  of purpose, a passive with no agent, or the lead-in of the next sentence's own
+  quotation; a verb that characterises words (`sentence_verbs`) in its own sentence, or
+  with an object in the sentence before; a view (`setup`, `setup_adjectives`: "remains
+  convinced", "was blunt") in its own sentence or the one before; a colon introducing it,
+  a "-- Name" tail, a short clause after its closing comma, a speaker label; a passage
+  that names someone before it and comes back to them right after; continuing a quotation
+  just attributed (the multi-paragraph convention is joined by newslint.quotes). Titles,
+  slogans and the like (`naming`) and invented examples (`hypothetical`) are not speech;
+  interview transcripts, first-person pieces and collections of one person's quotes are
+  not checked.
 - `unbalanced`: a double quotation mark opened and never closed in its paragraph, or a
   closing mark with nothing open (the multi-paragraph convention is not a defect).
 - `vague`: an anonymous or vague source (`phrases`, regular expressions).
@@ -19,7 +26,7 @@ attributes nothing. Headlines and headings are exempt from `unattributed` when t
 quotation's words come back in the body (headline quotes are attributed in the story);
 so are names and titles in Title Case, and, below `partial_min_words`, partial quotations
 woven into the writer's sentence. Those exemptions, and the verbs chosen, were measured on
-the BBC dev corpus (bench/eval_attribution.py): precision first.
+the BBC dev corpus and the Lee set (bench/eval_attribution.py --corpus): precision first.
 """
 
 from __future__ import annotations
