@@ -176,3 +176,26 @@ def test_a_headline_quotation_is_attributed_by_the_lead() -> None:
     bare = "# Ferry firm ‘bids for the island route’\n\nThe island service needs a new operator by June.\n"
     assert flagged(lead) == []
     assert flagged(bare) == ["‘bids for the island route’"]
+
+
+# --- hostile input ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"a" to say ' * 3000,  # thousands of cue words that are not cues, in one "sentence"
+        "\u201ca b c d\u201d to say. " * 3000,
+        '"a," Ruiz told me: ' * 3000,  # each cue leads into another quotation
+        "He is believed to be blunt. \u201ca b c d e\u201d " * 2000,
+        "Q: a\n\n" * 3000 + '"a b c d e"',
+    ],
+)
+def test_cues_that_are_not_cues_stay_linear(text: str) -> None:
+    """Each quotation once walked every cue word of its sentence (minutes for these); the
+    bound is far above the expected fraction of a second, so load cannot fail it."""
+    import time
+
+    started = time.process_time()
+    lint(text, select=["News.QuoteAttribution"])
+    assert time.process_time() - started < 10

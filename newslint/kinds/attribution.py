@@ -500,9 +500,9 @@ def _headline_cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, regi
         return True
     body = (r for r in doc.regions if r.start >= region.end and r.kind in _BODY)
     for lead in itertools.islice(body, _LEAD_PARAGRAPHS):
-        if any(_speech(ctx, m) for m in found.within(lead.start, lead.end)):
+        if _filtered(doc, cues.verbs, _SPEECH).first(lead.start, lead.end) is not None:
             return True
-        if cues.setup is not None and _matches(doc, cues.setup).first(lead.start, lead.end) is not None:
+        if cues.setup is not None and _filtered(doc, cues.setup, _ACTIVE).first(lead.start, lead.end) is not None:
             return True
     return False
 
@@ -520,8 +520,7 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
     last = ctx.sentence_index(max(q.start, q.end - 1))
     own_start, own_end = min(sentences[first].start, q.start), max(sentences[last].end, q.end)
     # Its own sentence: a verb of speech that is not an infinitive of purpose ("in order to explain").
-    found = _matches(doc, cues.verbs)
-    if any(_speech(ctx, m, q) for m in found.within(own_start, own_end)):
+    if _in_own_sentence(doc, ctx, cues.verbs, q, own_start, own_end, _SPEECH):
         return True
     # A colon introducing the quotation: "Mr Smith: ...", "She put it simply: ..."
     # (or a paragraph ending in a colon, with the quotation as the next paragraph).
@@ -536,7 +535,7 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
         if lo == 0 or not _in_body(doc, sentences[lo - 1]):
             break
         lo -= 1
-        if any(_speech(ctx, m) and not _agentless(ctx, m) for m in found.within(sentences[lo].start, sentences[lo].end)):
+        if _filtered(doc, cues.verbs, _NAMED_SPEAKER).first(sentences[lo].start, sentences[lo].end) is not None:
             return True
     hi = last
     for _ in range(cues.window):
@@ -547,28 +546,25 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
             break
         hi += 1
         following = sentences[hi]
-        if any(_speech(ctx, m) and not _agentless(ctx, m)
-               and (m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index))
-               for m in found.within(following.start, following.end)):
+        candidates = itertools.islice(_filtered(doc, cues.verbs, _NAMED_SPEAKER).within(following.start, following.end), _TRIED)
+        if any(m.group().lower() in _CONTINUING or not _cues_another(ctx, m, following, index) for m in candidates):
             return True
     # Its own sentence again: a verb that characterises the words, or gives a view.
-    for pattern in (cues.sentence_verbs, cues.setup):
-        if pattern is not None and any(_speech(ctx, m, q) and (pattern is not cues.setup or not _passive(ctx, m))
-                                       for m in _matches(doc, pattern).within(own_start, own_end)):
-            return True
+    if cues.sentence_verbs is not None and _in_own_sentence(doc, ctx, cues.sentence_verbs, q, own_start, own_end, _SPEECH):
+        return True
+    if cues.setup is not None and _in_own_sentence(doc, ctx, cues.setup, q, own_start, own_end, _ACTIVE):
+        return True
     if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(own_start, own_end) is not None:
         return True
     before = sentences[first - 1] if first > 0 and _in_body(doc, sentences[first - 1]) else None
     if before is not None:
         # The sentence that sets the quotation up: "Smith remains convinced. '...'"
-        if cues.setup is not None and any(_speech(ctx, m) and not _passive(ctx, m) for m in _matches(doc, cues.setup).within(before.start, before.end)):
+        if cues.setup is not None and _filtered(doc, cues.setup, _ACTIVE).first(before.start, before.end) is not None:
             return True
         if cues.setup_adjectives is not None and _matches(doc, cues.setup_adjectives).first(before.start, before.end) is not None:
             return True
         # 'Smith criticised the plan.' (not 'Lawmakers applauded.': a verb with no object is a reaction)
-        if cues.sentence_verbs is not None and any(
-                _speech(ctx, m) and _OBJECT.match(narrative, m.end(), before.end)
-                for m in _matches(doc, cues.sentence_verbs).within(before.start, before.end)):
+        if cues.sentence_verbs is not None and _filtered(doc, cues.sentence_verbs, _WITH_OBJECT).first(before.start, before.end):
             return True
         # An interviewer's question in the narrative, answered by the quotation.
         if narrative[before.start : before.end].rstrip().endswith("?") and ctx.opens_quotation(sentences[first]):
@@ -585,14 +581,60 @@ def _cued(doc: Document, ctx: _Context, cues: _Cues, q: Quotation, index: int) -
 _CONTINUING = frozenset({"added", "adds", "adding", "continued", "continues", "went on", "goes on"})
 
 
-def _speech(ctx: _Context, m: re.Match[str], q: Quotation | None = None) -> bool:
-    """A cue word used as a verb of this passage, not as an infinitive of purpose ("in order
-    to explain the paradox", "to say the least") unless it leads straight into `q`."""
-    narrative = ctx.narrative
-    before = narrative[max(0, m.start() - 4) : m.start()]
-    if not _INFINITIVE.search(before):
+# How many cue words of one sentence are weighed against another quotation before giving up:
+# a hostile paragraph of thousands of them in one "sentence" must stay linear.
+_TRIED = 16
+
+
+def _speech_only(ctx: _Context, m: re.Match[str]) -> bool:
+    return _speech(ctx, m)
+
+
+def _active(ctx: _Context, m: re.Match[str]) -> bool:
+    return _speech(ctx, m) and not _passive(ctx, m)
+
+
+def _named_speaker(ctx: _Context, m: re.Match[str]) -> bool:
+    return _speech(ctx, m) and not _agentless(ctx, m)
+
+
+def _with_object(ctx: _Context, m: re.Match[str]) -> bool:
+    return _speech(ctx, m) and _OBJECT.match(ctx.narrative, m.end()) is not None
+
+
+_SPEECH = ("speech", _speech_only)
+_ACTIVE = ("active", _active)
+_NAMED_SPEAKER = ("named", _named_speaker)
+_WITH_OBJECT = ("object", _with_object)
+
+
+def _filtered(doc: Document, pattern: _PhrasePattern, keep: tuple[str, Callable[[_Context, re.Match[str]], bool]]) -> _Matches:
+    """The matches of `pattern` that `keep` accepts, once per document: asking about each
+    quotation is then a bisection, not a walk over every cue word of its sentence."""
+    name, accept = keep
+
+    def build(d: Document) -> _Matches:
+        ctx = _shared(d)
+        return _Matches(m for m in _matches(d, pattern).matches if accept(ctx, m))
+
+    return doc.memo(f"attribution.{name}:{pattern.pattern}", build)
+
+
+def _in_own_sentence(doc: Document, ctx: _Context, pattern: _PhrasePattern, q: Quotation, start: int, end: int,
+                     keep: tuple[str, Callable[[_Context, re.Match[str]], bool]]) -> bool:
+    """A cue of `pattern` that `keep` accepts in the quotation's own sentence, or one
+    that leads straight into it even as an infinitive ("stood up to say: ...")."""
+    if _filtered(doc, pattern, keep).first(start, end) is not None:
         return True
-    return q is not None and q.start >= m.end() and _LEAD_IN.fullmatch(narrative, m.end(), q.start) is not None
+    m = _matches(doc, pattern).last(start, q.start)
+    return m is not None and _LEAD_IN.fullmatch(ctx.narrative, m.end(), q.start) is not None
+
+
+def _speech(ctx: _Context, m: re.Match[str]) -> bool:
+    """A cue word used as a verb of this passage, not as an infinitive of purpose ("in order
+    to explain the paradox", "to say the least"; `_in_own_sentence` lets one that leads
+    straight into its quotation count)."""
+    return _INFINITIVE.search(ctx.narrative, max(0, m.start() - 4), m.start()) is None
 
 
 def _passive(ctx: _Context, m: re.Match[str]) -> bool:
@@ -619,22 +661,23 @@ _INFINITIVE = re.compile(r"(?<![\w'\u2019-])to\s+$", re.IGNORECASE)
 
 
 def _cues_another(ctx: _Context, m: re.Match[str], sentence: Span, index: int) -> bool:
-    """The cue `m` belongs to another quotation of `sentence`: it leads straight into it
-    ('Smith told the BBC: "..."') or is the short clause after its closing comma."""
+    """The cue `m` belongs to another quotation of `sentence`: it leads straight into the
+    next one ('Smith told the BBC: "..."') or is the short clause after the one before."""
     narrative = ctx.narrative
     outer = ctx.outer
-    i = bisect.bisect_left(ctx.quote_starts_sorted, sentence.start)
-    while i < len(outer) and outer[i].start < sentence.end:
-        other = outer[i]
-        i += 1
-        if i - 1 == index:
-            continue
-        if other.start >= m.end() and other.start - m.end() <= _NEAR:
+    starts = ctx.quote_starts_sorted
+    after = bisect.bisect_left(starts, m.end())
+    if after < len(outer) and after != index:
+        other = outer[after]
+        if other.start < sentence.end and other.start - m.end() <= _NEAR:
             between = narrative[m.end() : other.start]
             # 'told the BBC: "..."', 'said, "..."', 'said that "..."', 'added "..."'
             if not _SENTENCE_STOP.search(between) and (_INTRODUCES.search(between) or _words(between) <= 3):
                 return True
-        if other.end <= m.start() and m.start() - other.end <= _NEAR:
+    before = bisect.bisect_left(starts, m.start()) - 1
+    if before >= 0 and before != index:
+        other = outer[before]
+        if other.start >= sentence.start and other.end <= m.start() and m.start() - other.end <= _NEAR:
             gap = narrative[other.end : m.start()]
             if _words(gap) <= _TAIL_WORDS and not _CLAUSE_BREAK.search(gap):
                 return True
