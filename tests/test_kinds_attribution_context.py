@@ -184,8 +184,8 @@ def test_a_headline_quotation_is_attributed_by_the_lead() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '"a" to say ' * 3000,  # thousands of cue words that are not cues, in one "sentence"
-        "\u201ca b c d\u201d to say. " * 3000,
+        '"a" to say ' * 6000,  # thousands of cue words that are not cues, in one "sentence"
+        "\u201ca b c d\u201d to say. " * 6000,
         '"a," Ruiz told me: ' * 3000,  # each cue leads into another quotation
         "He is believed to be blunt. \u201ca b c d e\u201d " * 2000,
         "Q: a\n\n" * 3000 + '"a b c d e"',
