@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -282,3 +282,32 @@ def match_case(observed: str, replacement: str) -> str:
     if observed[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def cap_first(text: str) -> str:
+    """Vale's core.CapFirst: the first character upper-cased, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
+def vale_message(message: str) -> str:
+    """Vale's convertMessage: where a message quotes both placeholders ('%s' ... '%s'), the
+    first loses its quotes, because the alternatives of `action: replace` come quoted."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+def exceptions_matcher(exceptions: list[str]) -> Callable[[str], bool]:
+    """Vale's exceptions (updateExceptions, isMatch): a match is excepted when one of them,
+    as a regular expression between word boundaries and matching case unless it starts
+    with (?i), is found in it. Longest first, as Vale sorts them."""
+    if not exceptions:
+        return lambda observed: False
+    terms = sorted(exceptions, key=len, reverse=True)
+    body = "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in terms)
+    try:
+        pattern = regex.compile(f"(?m)\\b(?:{body})\\b")
+    except regex.error as exc:
+        raise OptionError("exceptions", f"invalid regular expression in exceptions: {exc}") from None
+    return lambda observed: pattern.search(observed) is not None
