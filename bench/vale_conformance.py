@@ -339,7 +339,8 @@ def translated_run(folder: Path, files: list[str], ini: Ini) -> tuple[list[Findi
         # Vale's built-in Vale.Repetition, as a rule file newslint can load.
         (styles / "Vale").mkdir()
         (styles / "Vale" / "Repetition.yml").write_text(VALE_REPETITION, encoding="utf-8")
-    minimum = LEVELS.get(ini.globals.get("MinAlertLevel", "suggestion"), 0)
+    # Vale's default MinAlertLevel is warning (internal/core/config.go).
+    minimum = LEVELS.get(ini.globals.get("MinAlertLevel", "warning"), 1)
     groups: dict[tuple[tuple[str, str | None], ...], list[str]] = {}
     for path in files:
         # Only rules of kinds this newslint has: a rule file of another kind is a config error.

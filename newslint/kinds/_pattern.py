@@ -96,13 +96,14 @@ class Deferred:
         return compile_pattern(self.key, self.source, self.ignorecase)
 
 
-def word_pattern(tokens: list[str], nonword: bool, raw: str = "") -> str:
+def word_pattern(tokens: list[str], nonword: bool, raw: str = "", append: bool = False) -> str:
+    """An existence rule's pattern: its tokens (between word boundaries unless `nonword`),
+    after its `raw` pattern, or before it with `append` (Vale's makeRegexp)."""
     body = "|".join(tokens)
     if not body:
         return raw
-    if nonword:
-        return f"{raw}(?:{body})"
-    return f"{raw}(?:\\b(?:{body})\\b)"
+    words = f"(?:{body})" if nonword else f"(?:\\b(?:{body})\\b)"
+    return words + raw if append else raw + words
 
 
 class Scope:
