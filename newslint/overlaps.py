@@ -18,7 +18,9 @@ the News check, which only compares the article with itself, could contradict it
 cent ... 15%" gets "%" from the house and "per cent" from the article's majority). Once the
 house's findings are fixed, the News rule speaks again on the next run.
 
-Suggestions, findings of the same rule, and newslint's own findings are never touched.
+Suggestions, findings of the same rule, newslint's own findings, and those of the rules
+`apart` (rules from a Vale style, which report as Vale does, every rule for itself) are
+never touched.
 """
 
 from __future__ import annotations
@@ -43,9 +45,10 @@ def _precedence(f: Finding) -> tuple[bool, int, int, str, int]:
     return (f.rule.startswith(NEUTRAL_PACK), -f.level, f.offset - f.end_offset, f.rule, f.offset)
 
 
-def one_per_problem(findings: list[Finding]) -> list[Finding]:
+def one_per_problem(findings: list[Finding], apart: frozenset[str] = frozenset()) -> list[Finding]:
     """`findings` without those that another rule's finding already reports (module doc)."""
-    loud = [i for i, f in enumerate(findings) if f.level >= Level.WARNING and not f.rule.startswith(OWN)]
+    loud = [i for i, f in enumerate(findings)
+            if f.level >= Level.WARNING and not f.rule.startswith(OWN) and f.rule not in apart]
     if len(loud) < 2:
         return findings
     dropped: set[int] = set()
