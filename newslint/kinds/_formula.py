@@ -51,14 +51,18 @@ def parse(key: str, source: str, variables: frozenset[str]) -> ast.Expression:
         tree = ast.parse(_python(source.strip()), mode="eval")
     except SyntaxError as exc:
         raise OptionError(key, f"cannot read {shown(source)}: {exc.msg}") from None
+    called = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and id(node) not in called:
+            raise OptionError(key, f"Attribute is not allowed in {shown(source)}")
         if isinstance(node, ast.Call):
             func = node.func
             if not (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id == "math"
                     and func.attr in _FUNCTIONS) or node.keywords:
                 raise OptionError(key, f"only math.{{{','.join(sorted(_FUNCTIONS))}}}(...) may be called in {shown(source)}")
         elif isinstance(node, ast.Name):
-            if node.id not in variables and node.id != "math":
+            if node.id not in variables and (node.id != "math" or not any(
+                    isinstance(c, ast.Attribute) and c.value is node and id(c) in called for c in ast.walk(tree))):
                 raise OptionError(key, f"unknown variable {node.id!r} in {shown(source)} "
                                        f"(known: {', '.join(sorted(variables))})")
         elif isinstance(node, ast.Constant):
