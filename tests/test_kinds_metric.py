@@ -97,3 +97,19 @@ def test_unknown_readability_metric(tmp_path: Path) -> None:
 def test_vale_condition_syntax(tmp_path: Path) -> None:
     rule = vale_rule(tmp_path, 'extends: metric\nmessage: "%s"\nformula: words\ncondition: "> 5 && words < 100"\n')
     assert lines(run(rule, EASY)) == ["1:1:11.00"]
+
+
+FIXTURE_RULES = sorted((Path(__file__).parent / "fixtures").glob("*/rules/Vale/*.yml"))
+
+
+@pytest.mark.parametrize("path", [p for p in FIXTURE_RULES if p.parts[-4] in ("metric", "readability")],
+                         ids=lambda p: p.stem)
+def test_fixture_rule_examples(path: Path) -> None:
+    from newslint.rules import compile_rule, load_rule_spec
+
+    rule = compile_rule(load_rule_spec(path))
+    assert rule.spec.examples.flag and rule.spec.examples.pass_
+    for text in rule.spec.examples.flag:
+        assert run(rule, text), text
+    for text in rule.spec.examples.pass_:
+        assert run(rule, text) == [], text
