@@ -72,3 +72,11 @@ def test_a_pattern_is_searched_for_as_vale_does(tmp_path: Path) -> None:
 
 def test_go_title_capitalises_after_every_separator() -> None:
     assert _casing.go_title("don't x-ray") == "Don'T X-Ray"
+
+
+def test_action_replace_offers_the_recased_text_as_an_unsafe_fix(tmp_path: Path) -> None:
+    rule = vale_rule(tmp_path, "extends: capitalization\nmessage: '%s'\nscope: heading\nmatch: $sentence\n"
+                               "action:\n  name: replace\n")
+    [finding] = run(rule, "# Mayor Rejects Plan\n")
+    assert finding.fix is not None and not finding.fix.safe
+    assert finding.fix.edits[0].replacement == "Mayor rejects plan"

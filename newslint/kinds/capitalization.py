@@ -90,6 +90,7 @@ def _vale_check(spec: RuleSpec, scope: Scope) -> Check:
     """Vale's capitalization (internal/check/capitalization.go; see _casing.py): the
     message's second %s is the text as the style would write it."""
     from newslint.kinds import _casing
+    from newslint.kinds._action import action_of, fix_for, suggestions
 
     opts = spec.options
     style = opts["match"]
@@ -105,6 +106,7 @@ def _vale_check(spec: RuleSpec, scope: Scope) -> Check:
     indicator = _casing.indicator_of(opts.get("indicators", []))
     chicago = opts.get("style", "AP") == "Chicago"
     custom = None if style.startswith("$") else compile_pattern("match", style)
+    action = action_of(opts)
 
     def judge(text: str, deadline: Deadline) -> tuple[str, bool]:
         if custom is not None:
@@ -129,6 +131,16 @@ def _vale_check(spec: RuleSpec, scope: Scope) -> Check:
             expected, ok = judge(body, doc.deadline)
             if not ok:
                 start = unit.start + len(raw) - len(raw.lstrip())
-                yield Hit(start, start + len(body), format_message(spec.message, (body, expected), match=body))
+                offered: tuple[str, ...] = ()
+                fix = None
+                if action is not None:
+                    # Vale offers the text in the style's case for $title and $sentence.
+                    cased = (expected,) if style in ("$title", "$sentence") else ()
+                    offered = suggestions(action, body, cased)
+                    fix = fix_for(action, start, start + len(body), offered)
+                    if fix is not None:  # a re-cased heading needs a look (no tagger, names)
+                        fix = fix._replace(safe=False)
+                yield Hit(start, start + len(body), format_message(spec.message, (body, expected), match=body),
+                          offered, fix)
 
     return check
