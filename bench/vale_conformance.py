@@ -48,7 +48,7 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_VALE = ROOT.parent / "vale-src"

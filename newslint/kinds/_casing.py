@@ -27,15 +27,6 @@ _PREPOSITIONS = frozenset(
 Indicator = Callable[[str, int], bool]
 
 
-def exception_source(exceptions: list[str]) -> str:
-    """Vale's exceptions regex (updateExceptions): longest first, each matching case
-    unless it starts with (?i), between word boundaries; "" when there are none."""
-    if not exceptions:
-        return ""
-    terms = sorted(exceptions, key=len, reverse=True)
-    return "(?m)\\b(?:" + "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in terms) + ")\\b"
-
-
 def indicator_of(indicators: list[str]) -> Indicator:
     """Vale's wasIndicator: a word ending in one of `indicators`, or a list number
     ("1.") first, makes the next word start a sentence."""

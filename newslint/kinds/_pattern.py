@@ -299,16 +299,20 @@ def vale_message(message: str) -> str:
     return message
 
 
-def exceptions_matcher(exceptions: list[str]) -> Callable[[str], bool]:
-    """Vale's exceptions (updateExceptions, isMatch): a match is excepted when one of them,
-    as a regular expression between word boundaries and matching case unless it starts
-    with (?i), is found in it. Longest first, as Vale sorts them."""
+def exception_source(exceptions: list[str]) -> str:
+    """Vale's exceptions as one regular expression (updateExceptions): longest first, each
+    matching case unless it starts with (?i), between word boundaries; "" for none."""
     if not exceptions:
-        return lambda observed: False
+        return ""
     terms = sorted(exceptions, key=len, reverse=True)
-    body = "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in terms)
-    try:
-        pattern = regex.compile(f"(?m)\\b(?:{body})\\b")
-    except regex.error as exc:
-        raise OptionError("exceptions", f"invalid regular expression in exceptions: {exc}") from None
+    return "(?m)\\b(?:" + "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in terms) + ")\\b"
+
+
+def exceptions_matcher(exceptions: list[str]) -> Callable[[str], bool]:
+    """Vale's isMatch(exceptRe, observed): a match is excepted when one of the exceptions
+    is found in it."""
+    source = exception_source(exceptions)
+    if not source:
+        return lambda observed: False
+    pattern = compile_pattern("exceptions", source)
     return lambda observed: pattern.search(observed) is not None

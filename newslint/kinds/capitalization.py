@@ -13,7 +13,7 @@ from newslint import schema
 from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Scope, compile_pattern, format_message
+from newslint.kinds._pattern import Scope, compile_pattern, exception_source, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -100,7 +100,7 @@ def _vale_check(spec: RuleSpec, scope: Scope) -> Check:
     prefix = opts.get("prefix", "")
     if prefix:
         compile_pattern("prefix", prefix)
-    source = _casing.exception_source(exceptions)
+    source = exception_source(exceptions)
     if source:
         compile_pattern("exceptions", source)
     indicator = _casing.indicator_of(opts.get("indicators", []))
