@@ -9,6 +9,9 @@ output lines, `path:line:col:Rule.Id:message`, with the scenario's. The step def
 (`testdata/features/steps.rb`) say which folder and arguments each step means; STEPS below
 mirrors the ones this script can run.
 
+A published style's repository (errata-ai/Microsoft, Google, write-good...) has scenarios
+of the same form in `features/` and `fixtures/`; `--vale-repo` takes one as well.
+
 The checkout is never modified: its `testdata` is copied to a temporary folder (with an
 empty `.git`, so that newslint takes that copy as the repository its configs and rule
 folders are confined to), and newslint runs there on the same files with the same config.
@@ -435,14 +438,21 @@ def run_scenario(scenario: Scenario, fixtures: Path, native: bool) -> Result:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--vale-repo", type=Path, default=DEFAULT_VALE, help="a checkout of Vale (default: %(default)s)")
+    parser.add_argument("--vale-repo", type=Path, default=DEFAULT_VALE,
+                        help="a checkout of Vale, or of a published Vale style with features/ and fixtures/ "
+                             "(default: %(default)s)")
     parser.add_argument("--ini", choices=("auto", "native", "translate"), default="auto")
     parser.add_argument("--feature", action="append", default=[], help="only these feature files (e.g. checks)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list missed lines and message differences too")
     args = parser.parse_args(argv)
+    # Vale's own checkout keeps its scenarios in testdata/; a published style's repository
+    # (errata-ai/Microsoft, Google, ...) keeps features/ and fixtures/ at its top, with the
+    # style's folder beside them.
     testdata = args.vale_repo / "testdata"
     if not (testdata / "features").is_dir():
-        parser.error(f"{args.vale_repo} is not a Vale checkout (no testdata/features)")
+        testdata = args.vale_repo
+    if not (testdata / "features").is_dir() or not (testdata / "fixtures").is_dir():
+        parser.error(f"{args.vale_repo} has neither testdata/features nor features/ and fixtures/")
     native = args.ini == "native" or (args.ini == "auto" and native_ini())
     scenarios = parse_features(testdata / "features")
     if args.feature:
@@ -450,8 +460,7 @@ def main(argv: list[str] | None = None) -> int:
         scenarios = [s for s in scenarios if s.feature in wanted]
     with tempfile.TemporaryDirectory(prefix="newslint-vale-") as tmp:
         copy = Path(tmp) / "testdata"
-        shutil.copytree(testdata / "fixtures", copy / "fixtures", symlinks=True)
-        shutil.copytree(testdata / "styles", copy / "styles", symlinks=True)
+        shutil.copytree(testdata, copy, symlinks=True, ignore=shutil.ignore_patterns(".git", "features"))
         (copy / ".git").mkdir()
         results = [run_scenario(s, copy / "fixtures", native) for s in scenarios]
     print_report(results, native, args.verbose)
