@@ -36,6 +36,9 @@ def rule_matches(rule_id: str, selectors: Iterable[str]) -> bool:
 class Engine:
     def __init__(self, rules: Sequence[Rule], budget: float = DEFAULT_BUDGET, rule_limit: float = RULE_LIMIT) -> None:
         self.rules = list(rules)
+        # Rules from a Vale style report as Vale does: each its own findings, none standing
+        # down for another rule's on the same text (see overlaps.py).
+        self.apart = frozenset(rule.spec.id for rule in self.rules if rule.spec.vale)
         self.budget = budget  # seconds for the parse and all rules together on one file (see deadline.py)
         self.rule_limit = rule_limit
 
@@ -77,8 +80,9 @@ class Engine:
                 took = clock() - started
                 if took > slowest_time:
                     slowest, slowest_time = spec.id, took
-            if spec.limit is not None:
-                hits = hits[: max(spec.limit, 0)]
+            if spec.limit is not None and spec.limit > 0:
+                # Vale's `limit`: the first N findings of the rule in the file; 0 (or less) is no limit.
+                hits = sorted(hits, key=_hit_start)[: spec.limit]
             for hit in hits:
                 if not 0 <= hit.start <= hit.end <= len(doc.text):
                     findings.append(_internal(doc, f"rule {spec.id} reported a span outside the text"))
@@ -93,7 +97,11 @@ class Engine:
                                    Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
         findings = suppress(doc, findings)
         findings.sort(key=Finding.sort_key)
-        return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end))
+        return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end), self.apart)
+
+
+def _hit_start(hit: Hit) -> int:
+    return hit.start
 
 
 def _timeout_message(deadline: Deadline, slowest: str, slowest_time: float, stopped: list[str], skipped: int) -> str:

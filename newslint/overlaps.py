@@ -19,7 +19,9 @@ cent ... 15%" gets "%" from the house and "per cent" from the article's majority
 house's findings are fixed, the News rule speaks again on the next run. A house finding
 inside a direct quotation (`quotes: house`) does not count: the News rules skip quotations.
 
-Suggestions, findings of the same rule, and newslint's own findings are never touched.
+Suggestions, findings of the same rule, newslint's own findings, and those of the rules
+`apart` (rules from a Vale style, which report as Vale does, every rule for itself) are
+never touched.
 """
 
 from __future__ import annotations
@@ -46,10 +48,13 @@ def _precedence(f: Finding) -> tuple[bool, int, int, str, int]:
     return (f.rule.startswith(NEUTRAL_PACK), -f.level, f.offset - f.end_offset, f.rule, f.offset)
 
 
-def one_per_problem(findings: list[Finding], quoted: Callable[[int, int], bool] | None = None) -> list[Finding]:
+def one_per_problem(findings: list[Finding], quoted: Callable[[int, int], bool] | None = None,
+                    apart: frozenset[str] = frozenset()) -> list[Finding]:
     """`findings` without those that another rule's finding already reports (module doc).
-    `quoted(start, end)`: whether a span is inside a direct quotation."""
-    loud = [i for i, f in enumerate(findings) if f.level >= Level.WARNING and not f.rule.startswith(OWN)]
+    `quoted(start, end)`: whether a span is inside a direct quotation; `apart`: rules that
+    never stand down (rules from a Vale style)."""
+    loud = [i for i, f in enumerate(findings)
+            if f.level >= Level.WARNING and not f.rule.startswith(OWN) and f.rule not in apart]
     if len(loud) < 2:
         return findings
     dropped: set[int] = set()

@@ -201,21 +201,22 @@ def _record(spec: RuleSpec) -> tuple[Any, ...]:
     return (spec.id, spec.kind, spec.message, int(spec.level), spec.path, spec.description, spec.link,
             tuple(spec.scope), spec.quotes, spec.limit, (tuple(spec.examples.flag), tuple(spec.examples.pass_)),
             dict(spec.options), dict(spec.positions), spec.builtin, spec.source,
-            None if prepared is None else prepared.plain)
+            None if prepared is None else prepared.plain, spec.vale)
 
 
 def _spec(record: Any) -> RuleSpec:
     (id_, kind, message, level, path, description, link, scope, quotes, limit, (flag, pass_),
-     options, positions, builtin, source, prepared) = record
+     options, positions, builtin, source, prepared, vale) = record
     if (type(id_) is not str or type(kind) is not str or type(message) is not str or type(path) is not str
             or type(description) is not str or (link is not None and type(link) is not str)
             or type(scope) is not tuple or type(quotes) is not str or (limit is not None and type(limit) is not int)
             or type(flag) is not tuple or type(pass_) is not tuple or type(options) is not dict
-            or type(positions) is not dict or type(builtin) is not bool or type(source) is not str):
+            or type(positions) is not dict or type(builtin) is not bool or type(source) is not str
+            or type(vale) is not bool):
         raise TypeError("malformed cached rule")
     return RuleSpec(id_, kind, message, LEVEL_BY_VALUE[level], path, description, link, scope, quotes, limit,
                     Examples(flag, pass_), options, positions, builtin, source,
-                    None if prepared is None else StoredPrepared(prepared))
+                    None if prepared is None else StoredPrepared(prepared), vale)
 
 
 _PLAIN_LEAVES = (str, int, float, bool, type(None))

@@ -39,11 +39,25 @@ COMMON_KEYS: Mapping[str, schema.Validator] = {
     "quotes": schema.one_of("skip", "include", "house"),
     "examples": schema.anything,
     "limit": schema.integer,
-    # Accepted so that Vale rule files load unchanged; they do not change what is checked.
+    # Vale's fix: {name: replace|remove|edit|suggest|convert, params: [...]} (see kinds/_action.py).
     "action": schema.anything,
+    # Accepted so that Vale rule files load unchanged; they do not change what is checked.
     "vocab": schema.boolean,
     "code": schema.boolean,
 }
+# The kinds a Vale style can hold (Vale's extension points that newslint has).
+VALE_KINDS = frozenset({"existence", "substitution", "occurrence", "repetition", "consistency", "conditional",
+                        "capitalization", "metric", "readability"})
+# Keys only newslint reads: a rule that sets one was written for newslint.
+NEWSLINT_KEYS = frozenset({"quotes", "examples", "span"})
+
+
+def is_vale_rule(kind: str, keys: Iterable[str], builtin: bool) -> bool:
+    """A rule from a Vale style, which means what it means in Vale: every match (no
+    quotation skipping), messages and suggestions as Vale words them, fixes only from its
+    `action`. Newslint's own rules are the shipped packs' and any rule that sets a key only
+    newslint knows (`quotes`, `examples`, `span`) or has a kind Vale lacks."""
+    return not builtin and kind in VALE_KINDS and NEWSLINT_KEYS.isdisjoint(keys)
 
 
 class RuleError(ConfigError):
@@ -88,6 +102,8 @@ class RuleSpec(NamedTuple):
     # What the kind works out from the options when the rule loads (kinds.prepare), kept
     # with the spec so that a run with the rule cache skips it.
     prepared: Any = None
+    # Vale semantics (see is_vale_rule): every match, Vale's messages, fixes from `action`.
+    vale: bool = False
 
     @property
     def pack(self) -> str:
@@ -190,8 +206,16 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
             if s.lstrip("~").split(".")[0] not in SCOPES:
                 raise OptionError("scope", f"unknown scope {s!r}")
         examples = _examples(common.get("examples"))
+        if "action" in common:
+            from newslint.kinds._action import parse_action
+
+            common["action"] = parse_action(common["action"])
     except OptionError as exc:
         raise fail(exc.key, exc.message) from None
+    builtin = path.resolve().parent.parent == builtin_rules_dir()
+    vale = is_vale_rule(kind_name, map(str, data), builtin)
+    if "action" in common:
+        options["action"] = common["action"]
     spec = RuleSpec(
         id=rule_id(path),
         kind=kind_name,
@@ -201,13 +225,14 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
         description=common.get("description", "").strip(),
         link=common.get("link"),
         scope=scope,
-        quotes=common.get("quotes", getattr(kind, "DEFAULT_QUOTES", "skip")),
+        quotes=common.get("quotes", "include" if vale else getattr(kind, "DEFAULT_QUOTES", "skip")),
         limit=common.get("limit"),
         examples=examples,
         options=options,
         positions=positions,
-        builtin=path.resolve().parent.parent == builtin_rules_dir(),
+        builtin=builtin,
         source=blake2b(content, digest_size=16).hexdigest(),
+        vale=vale,
     )
     prepare = getattr(kind, "prepare", None)
     return spec._replace(prepared=prepare(spec)) if prepare is not None else spec

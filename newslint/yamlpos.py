@@ -76,7 +76,52 @@ def load_yaml(text: str) -> LoadedYaml:
             return _load(text, _FAST_LOADER)
         except YamlError:
             pass  # the pure-Python loader words and places the error as it always has
-    return _load(text, yaml.SafeLoader)
+    try:
+        return _load(text, yaml.SafeLoader)
+    except YamlError as exc:
+        if exc.message != _QUOTE_ESCAPE or "\\'" not in text:
+            raise
+    return _load_with_quote_escapes(text)
+
+
+# Vale reads rules with Go's YAML library, which takes \' in a double-quoted string as an
+# apostrophe; YAML 1.1 and PyYAML do not know that escape.
+_QUOTE_ESCAPE = "malformed YAML: found unknown escape character \"'\""
+_MAX_QUOTE_ESCAPES = 1000
+
+
+def _load_with_quote_escapes(text: str) -> LoadedYaml:
+    """Load `text` taking each \\' that PyYAML refuses in a double-quoted string as an
+    apostrophe (as Vale does): the backslash the error points at is dropped and the load
+    tried again. Lines and columns (of keys, and of a later error) stay those of `text`."""
+    lines = text.split("\n")
+    dropped: dict[int, list[int]] = {}  # 0-based line -> 0-based columns of `text` dropped
+    for _ in range(_MAX_QUOTE_ESCAPES):
+        try:
+            loaded = _load("\n".join(lines), yaml.SafeLoader)
+        except YamlError as exc:
+            if exc.message != _QUOTE_ESCAPE:
+                raise YamlError(exc.line, _original_column(dropped, exc.line, exc.column), exc.message, exc.key) from None
+            row, column = exc.line - 1, exc.column - 2  # the backslash before the quote
+            line = lines[row]
+            if column < 0 or line[column : column + 2] != "\\'":
+                raise YamlError(exc.line, _original_column(dropped, exc.line, exc.column), exc.message, exc.key) from None
+            lines[row] = line[:column] + line[column + 1 :]
+            dropped.setdefault(row, []).append(_original_column(dropped, exc.line, column + 1) - 1)
+            continue
+        loaded.positions = {key: (line, _original_column(dropped, line, column))
+                            for key, (line, column) in loaded.positions.items()}
+        return loaded
+    raise YamlError(1, 1, "malformed YAML: too many \\' escapes")
+
+
+def _original_column(dropped: dict[int, list[int]], line: int, column: int) -> int:
+    """The 1-based column in the original line of what is at `column` after the drops."""
+    original = column - 1
+    for gone in sorted(dropped.get(line - 1, ())):
+        if gone <= original:
+            original += 1
+    return original + 1
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", None)

@@ -21,6 +21,7 @@ message: "Use '%s' instead of '%s'."
 level: warning
 swap:
   Kiev: Kyiv
+examples: {flag: [Kiev], pass: [Kyiv]}
 """
 CONFIG = "rule_dirs: [rules]\nselect: [Test]\n"
 

@@ -19,6 +19,8 @@ KIND_MODULES = MappingProxyType(
         "consistency": "newslint.kinds.consistency",
         "conditional": "newslint.kinds.conditional",
         "capitalization": "newslint.kinds.capitalization",
+        "metric": "newslint.kinds.metric",
+        "readability": "newslint.kinds.readability",
         "typography": "newslint.kinds.typography",
         "attribution": "newslint.kinds.attribution",
         "names": "newslint.kinds.names",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re as _re
 from functools import cached_property
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -96,13 +96,14 @@ class Deferred:
         return compile_pattern(self.key, self.source, self.ignorecase)
 
 
-def word_pattern(tokens: list[str], nonword: bool, raw: str = "") -> str:
+def word_pattern(tokens: list[str], nonword: bool, raw: str = "", append: bool = False) -> str:
+    """An existence rule's pattern: its tokens (between word boundaries unless `nonword`),
+    after its `raw` pattern, or before it with `append` (Vale's makeRegexp)."""
     body = "|".join(tokens)
     if not body:
         return raw
-    if nonword:
-        return f"{raw}(?:{body})"
-    return f"{raw}(?:\\b(?:{body})\\b)"
+    words = f"(?:{body})" if nonword else f"(?:\\b(?:{body})\\b)"
+    return words + raw if append else raw + words
 
 
 class Scope:
@@ -282,3 +283,36 @@ def match_case(observed: str, replacement: str) -> str:
     if observed[:1].isupper() and replacement[:1].islower():
         return replacement[:1].upper() + replacement[1:]
     return replacement
+
+
+def cap_first(text: str) -> str:
+    """Vale's core.CapFirst: the first character upper-cased, the rest as it is."""
+    return text[:1].upper() + text[1:]
+
+
+def vale_message(message: str) -> str:
+    """Vale's convertMessage: where a message quotes both placeholders ('%s' ... '%s'), the
+    first loses its quotes, because the alternatives of `action: replace` come quoted."""
+    for spec in ("'%s'", '"%s"'):
+        if message.count(spec) == 2:
+            message = message.replace(spec, "%s", 1)
+    return message
+
+
+def exception_source(exceptions: list[str]) -> str:
+    """Vale's exceptions as one regular expression (updateExceptions): longest first, each
+    matching case unless it starts with (?i), between word boundaries; "" for none."""
+    if not exceptions:
+        return ""
+    terms = sorted(exceptions, key=len, reverse=True)
+    return "(?m)\\b(?:" + "|".join(t if t.startswith("(?i)") else f"(?-i:{t})" for t in terms) + ")\\b"
+
+
+def exceptions_matcher(exceptions: list[str]) -> Callable[[str], bool]:
+    """Vale's isMatch(exceptRe, observed): a match is excepted when one of the exceptions
+    is found in it."""
+    source = exception_source(exceptions)
+    if not source:
+        return lambda observed: False
+    pattern = compile_pattern("exceptions", source)
+    return lambda observed: pattern.search(observed) is not None

@@ -13,7 +13,7 @@ from newslint import schema
 from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Scope, compile_pattern, format_message
+from newslint.kinds._pattern import Scope, compile_pattern, exception_source, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 
@@ -46,6 +46,8 @@ def compile_rule(spec: RuleSpec) -> Check:
     if style.startswith("$") and style not in ("$title", "$sentence", "$lower", "$upper"):
         raise OptionError("match", f"unknown case style {style!r}")
     scope = Scope(spec)
+    if spec.vale:
+        return _vale_check(spec, scope)
 
     def conforms(text: str, deadline: Deadline) -> bool:
         if custom is not None:
@@ -80,5 +82,65 @@ def compile_rule(spec: RuleSpec) -> Check:
             body = text[unit.start : unit.end].strip()
             if body and not conforms(body, doc.deadline):
                 yield Hit(unit.start, unit.end, format_message(spec.message, (body,), match=body))
+
+    return check
+
+
+def _vale_check(spec: RuleSpec, scope: Scope) -> Check:
+    """Vale's capitalization (internal/check/capitalization.go; see _casing.py): the
+    message's second %s is the text as the style would write it."""
+    from newslint.kinds import _casing
+    from newslint.kinds._action import action_of, fix_for, suggestions
+
+    opts = spec.options
+    style = opts["match"]
+    # Longest first, as Vale sorts them (UsingVocab), so "Axon Server" wins over "Axon".
+    exceptions = sorted(opts.get("exceptions", []), key=len, reverse=True)
+    threshold = opts.get("threshold") or 0.8
+    prefix = opts.get("prefix", "")
+    if prefix:
+        compile_pattern("prefix", prefix)
+    source = exception_source(exceptions)
+    if source:
+        compile_pattern("exceptions", source)
+    indicator = _casing.indicator_of(opts.get("indicators", []))
+    chicago = opts.get("style", "AP") == "Chicago"
+    custom = None if style.startswith("$") else compile_pattern("match", style)
+    action = action_of(opts)
+
+    def judge(text: str, deadline: Deadline) -> tuple[str, bool]:
+        if custom is not None:
+            return style, custom.search(text, timeout=deadline.left()) is not None or _casing._search(source, text)
+        if style == "$lower":
+            return text.lower(), text == text.lower() or _casing._search(source, text)
+        if style == "$upper":
+            return text.upper(), text == text.upper() or _casing._search(source, text)
+        if style == "$title":
+            expected = _casing.title_case(text, exceptions, prefix, chicago)
+            return expected, _casing.title_conforms(text, expected, source, threshold)
+        expected = _casing.sentence_case(text, exceptions, indicator, prefix)
+        return expected, _casing.sentence_conforms(text, expected, source, threshold)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = scope.text(doc)
+        for unit in scope.units(doc, sentence=False):
+            raw = text[unit.start : unit.end]
+            body = raw.strip()
+            if not body:
+                continue
+            expected, ok = judge(body, doc.deadline)
+            if not ok:
+                start = unit.start + len(raw) - len(raw.lstrip())
+                offered: tuple[str, ...] = ()
+                fix = None
+                if action is not None:
+                    # Vale offers the text in the style's case for $title and $sentence.
+                    cased = (expected,) if style in ("$title", "$sentence") else ()
+                    offered = suggestions(action, body, cased)
+                    fix = fix_for(action, start, start + len(body), offered)
+                    if fix is not None:  # a re-cased heading needs a look (no tagger, names)
+                        fix = fix._replace(safe=False)
+                yield Hit(start, start + len(body), format_message(spec.message, (body, expected), match=body),
+                          offered, fix)
 
     return check

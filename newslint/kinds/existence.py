@@ -9,7 +9,9 @@ import regex
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
-from newslint.kinds._pattern import Deferred, Prepared, Scope, Union, compile_pattern, format_message, gated, search, word_pattern
+from newslint.kinds._action import action_of, fix_for, suggestions, to_sentence
+from newslint.kinds._pattern import (Deferred, Prepared, Scope, Union, compile_pattern, exceptions_matcher, format_message,
+                                     gated, search, word_pattern)
 from newslint.kinds._prefilter import Alternatives, analyse, required_strings
 from newslint.rules import Check, RuleSpec
 
@@ -23,10 +25,18 @@ OPTIONS = {
 }
 
 
+def _tokens(spec: RuleSpec) -> list[str]:
+    # Vale leaves out blank tokens (an empty alternative would match everywhere).
+    tokens = spec.options.get("tokens", [])
+    return [t for t in tokens if t.strip()] if spec.vale else tokens
+
+
 def prepare(spec: RuleSpec) -> Prepared:
     opts = spec.options
-    tokens = opts.get("tokens", [])
+    tokens = _tokens(spec)
     raw = "".join(opts.get("raw", []))
+    if raw and opts.get("append"):
+        return Prepared(None, None, required_strings(word_pattern(tokens, not opts.get("nonword", False), raw, True)))
     fold = opts.get("ignorecase", False)
     bounded = not opts.get("nonword", False)
     if raw:
@@ -40,7 +50,7 @@ def prepare(spec: RuleSpec) -> Prepared:
 
 def compile_rule(spec: RuleSpec) -> Check:
     opts = spec.options
-    tokens = opts.get("tokens", [])
+    tokens = _tokens(spec)
     raw = "".join(opts.get("raw", []))
     if not tokens and not raw:
         from newslint.schema import OptionError
@@ -52,6 +62,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         for token in tokens:
             compile_pattern("tokens", token)
     exceptions = {e.casefold() if fold else e for e in opts.get("exceptions", [])}
+    append = opts.get("append", False)
     scope = Scope(spec)
     prepared = spec.prepared if isinstance(spec.prepared, Prepared) else prepare(spec)
     filters, prefilter = prepared.filters, prepared.prefilter
@@ -62,7 +73,7 @@ def compile_rule(spec: RuleSpec) -> Check:
         def matches(doc: Document) -> Iterator[regex.Match[str]]:
             return (m for _, m in union.search(doc, scope))
     else:
-        source = word_pattern(tokens, nonword, raw)
+        source = word_pattern(tokens, nonword, raw, append)
         # Tokens were each compiled above, and a shipped rule's patterns by the tests, so the
         # union can wait until a text needs it; a user's raw pattern is compiled now, so that
         # an error in it is reported when the rule loads.
@@ -79,4 +90,30 @@ def compile_rule(spec: RuleSpec) -> Check:
                 continue
             yield Hit(m.start(), m.end(), format_message(spec.message, (text,), match=text))
 
+    if spec.vale:
+        check = _vale_check(spec, matches)
+
     return gated(check, filters.union if filters is not None else prefilter, scope.raw, prepared.required)
+
+
+def _vale_check(spec: RuleSpec, matches: Callable[[Document], Iterator[regex.Match[str]]]) -> Check:
+    """Vale's existence: a match is excepted when an exception is found in it (as a regular
+    expression, case-sensitive unless it starts with (?i)); with an `action`, the fix it
+    gives is the message's second %s (Vale's makeAlert)."""
+    excepted = exceptions_matcher(spec.options.get("exceptions", []))
+    action = action_of(spec.options)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        for m in matches(doc):
+            text = m.group()
+            if excepted(text.strip()):
+                continue
+            if action is None:
+                yield Hit(m.start(), m.end(), format_message(spec.message, (text,), match=text))
+                continue
+            offered = suggestions(action, text)
+            shown = (offered[0] if len(offered) == 1 else to_sentence(offered)) if offered else text
+            yield Hit(m.start(), m.end(), format_message(spec.message, (text, shown), match=text), offered,
+                      fix_for(action, m.start(), m.end(), offered))
+
+    return check

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import regex
+
 from newslint import schema
 from newslint.document import Document
 from newslint.finding import Hit
 from newslint.kinds._pattern import Scope, compile_pattern, finditer, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
+
+_CODE_LIKE = regex.compile(r"[*@]*")
 
 OPTIONS = {
     "token": schema.string,
@@ -38,10 +42,16 @@ def compile_rule(spec: RuleSpec) -> Check:
             else:
                 matches = list(finditer(pattern, text, doc.deadline, unit.start, unit.end))
             count = len(matches)
-            if most is not None and count > most:
-                start, end = matches[most].start(), matches[-1].end()
-                yield Hit(start, end, format_message(spec.message, (str(count),), count=str(count)))
-            elif least is not None and count < least:
-                yield Hit(unit.start, unit.end, format_message(spec.message, (str(count),), count=str(count)))
+            # As Vale: a bound of 0 is no bound.
+            if (most and count > most) or (least and count < least):
+                message = format_message(spec.message, (str(count),), count=str(count))
+                if not matches:
+                    # Nothing to point at: Vale marks the unit's first character.
+                    yield Hit(unit.start, min(unit.start + 1, unit.end), message)
+                    continue
+                # Vale reports the first match that is not blank or code-like ("**", "@").
+                first = next((m for m in matches if m.group().strip() and not _CODE_LIKE.fullmatch(m.group())), None)
+                if first is not None:
+                    yield Hit(first.start(), first.end(), message)
 
     return check
