@@ -1,0 +1,226 @@
+"""The HTML report without a browser: escaping, the highlights' data attributes, overlapping
+and crossing findings, links, lazy bodies, and the command line writing it."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+from newslint.finding import Edit, FileError, FileResult, Finding, Fix, Level
+from newslint.formats import Summary
+from newslint.formats.html import HtmlFormatter
+from newslint.formats.html_article import render_article
+from tests.helpers import ROOT, run_cli
+
+DATA = ROOT / "tests" / "data" / "html"
+VOID = {"meta", "input", "br", "img", "hr", "link"}
+
+
+def finding(text: str, start: int, end: int, rule: str = "Test.Rule", level: Level = Level.WARNING,
+            message: str = "a message", link: str | None = None, suggestions: tuple[str, ...] = (),
+            fix: Fix | None = None) -> Finding:
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    end_line = text.count("\n", 0, end) + 1
+    end_column = end - (text.rfind("\n", 0, end) + 1) + 1
+    return Finding(rule, "existence", level, "a.md", line, column, end_line, end_column, start, end, text[start:end],
+                   message, link, suggestions, fix)
+
+
+class Highlights(HTMLParser):
+    """Each finding's highlighted text (its first piece and its continuations, in order),
+    the data attributes of its first piece, and whether every element closes in order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []  # (tag, finding id of a highlight piece)
+        self.text: dict[str, str] = {}
+        self.attrs: dict[str, dict[str, str | None]] = {}
+        self.balanced = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in VOID:
+            return
+        values = dict(attrs)
+        key = None
+        if tag == "mark":
+            key = (values.get("id") or "h" + (values.get("data-of") or ""))[1:]
+            if "data-rule" in values:
+                self.attrs[key] = values
+            self.text.setdefault(key, "")
+        self.stack.append((tag, key))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1][0] != tag:
+            self.balanced = False
+            return
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        for _, key in self.stack:
+            if key is not None:
+                self.text[key] += data
+
+
+def parse(page: str) -> Highlights:
+    parser = Highlights()
+    parser.feed(page)
+    parser.close()
+    return parser
+
+
+def report(results: list[FileResult], eager_limit: int = 10**9) -> str:
+    out = io.StringIO()
+    formatter = HtmlFormatter(out, {}, eager_limit=eager_limit)
+    summary = Summary()
+    for result in results:
+        summary.add(result)
+        formatter.file(result)
+    formatter.finish(summary)
+    return out.getvalue()
+
+
+TEXT = "Title line\n\nThe quick brown fox jumps over the lazy dog.\n"
+
+
+def test_one_highlight_per_finding_with_its_data_attributes() -> None:
+    start = TEXT.index("quick")
+    findings = [finding(TEXT, start, start + 5, level=Level.ERROR), finding(TEXT, TEXT.index("lazy"), TEXT.index("lazy") + 4)]
+    page = report([FileResult("a.md", findings, text=TEXT)])
+    parsed = parse(page)
+    assert parsed.balanced
+    assert len(re.findall(r"<mark [^>]*\bdata-rule=", page)) == 2
+    assert parsed.attrs["0-0"]["data-level"] == "error"
+    assert (parsed.attrs["0-0"]["data-line"], parsed.attrs["0-0"]["data-column"]) == ("3", str(start - TEXT.index("The") + 1))
+    assert parsed.attrs["0-1"]["data-rule"] == "Test.Rule"
+    assert parsed.text == {"0-0": "quick", "0-1": "lazy"}
+
+
+def test_nested_and_crossing_findings_stay_whole_and_balanced() -> None:
+    at = TEXT.index("quick")
+    outer = finding(TEXT, at, at + len("quick brown fox"), rule="A.Outer")
+    inner = finding(TEXT, at + 6, at + 11, rule="B.Inner", level=Level.ERROR)  # "brown", inside outer
+    crossing = finding(TEXT, at + 12, at + len("quick brown fox jumps"), rule="C.Cross")  # "fox jumps": starts in outer, ends after
+    same = finding(TEXT, at, at + 5, rule="D.Same", level=Level.SUGGESTION)  # "quick", shares outer's start
+    page = report([FileResult("a.md", sorted([outer, inner, crossing, same], key=Finding.sort_key), text=TEXT)])
+    parsed = parse(page)
+    assert parsed.balanced
+    assert len(re.findall(r"<mark [^>]*\bdata-rule=", page)) == 4  # a crossing finding is split, but only its first piece is a highlight
+    by_rule = {attrs["data-rule"]: key for key, attrs in parsed.attrs.items()}
+    assert parsed.text[by_rule["A.Outer"]] == "quick brown fox"
+    assert parsed.text[by_rule["B.Inner"]] == "brown"
+    assert parsed.text[by_rule["C.Cross"]] == "fox jumps"
+    assert parsed.text[by_rule["D.Same"]] == "quick"
+    assert 'class="hl cont' in page  # the rest of the crossing finding
+
+
+def test_a_finding_across_blocks_is_split_at_the_block() -> None:
+    text = "First paragraph ends here.\n\nSecond one starts here.\n"
+    f = finding(text, text.index("here."), text.index("Second") + 6)
+    parsed = parse(report([FileResult("a.md", [f], text=text)]))
+    assert parsed.balanced and list(parsed.attrs) == ["0-0"]
+    assert parsed.text["0-0"] == "here.Second"  # the blank line between is no block's
+
+
+class Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_article_text_and_messages_are_escaped() -> None:
+    text = (DATA / "hostile.md").read_text(encoding="utf-8")
+    at = text.index("onerror")
+    f = finding(text, at, at + 7, message='<b onmouseover="x()">bold</b>', suggestions=("</mark><script>",),
+                rule='R.<i>"')
+    page = report([FileResult("hostile.md", [f], text=text)], eager_limit=10**9)
+    tags = Tags()
+    tags.feed(page)
+    assert [attrs for tag, attrs in tags.tags if tag == "script"] == [{"type": "application/json", "id": "nl-index"}, {}]
+    assert not [tag for tag, _ in tags.tags if tag in ("img", "i", "iframe", "object", "embed", "svg")]
+    assert [attrs["href"] for tag, attrs in tags.tags if tag == "a"] == ["#f0"]
+    assert not [name for _, attrs in tags.tags for name in attrs if name.startswith("on")]
+    assert "&lt;b onmouseover=&quot;x()&quot;&gt;bold&lt;/b&gt;" in page
+    assert "&lt;/mark&gt;&lt;script&gt;" in page
+    assert 'data-rule="R.&lt;i&gt;&quot;"' in page
+    assert ">onerror</mark>" in page  # markup a finding is on is shown, as text
+
+
+def test_lazy_bodies_are_json_that_no_article_can_close() -> None:
+    text = "A story </script><script>alert(1)</script> <!-- and more\n"
+    page = report([FileResult("a.md", [finding(text, 2, 7)], text=text)], eager_limit=0)
+    data = re.search(r'<script type="application/json" id="a0">(.*?)</script>', page, re.S)
+    assert data is not None
+    assert "<" not in data.group(1) and ">" not in data.group(1)
+    body = json.loads(data.group(1))
+    assert "data-rule" in body and "alert(1)" in body and "<script" not in body
+    assert 'class="body" data-i="0" style=' in page  # empty until it is built
+
+
+def test_a_rule_link_is_an_href_only_when_it_is_a_web_address() -> None:
+    good = finding(TEXT, 0, 5, rule="A.Good", link="https://example.org/style#rule")
+    bad = finding(TEXT, 6, 10, rule="A.Bad", link="javascript:alert(1)")
+    page = report([FileResult("a.md", [good, bad], text=TEXT)])
+    assert 'href="https://example.org/style#rule"' in page
+    assert "javascript:" not in page
+
+
+def test_a_fix_shows_the_fixed_words() -> None:
+    text = "The mayor's plan.\n"
+    at = text.index("'")
+    f = finding(text, at, at + 1, fix=Fix((Edit(at, at + 1, "\u2019"),), safe=True))
+    page = report([FileResult("a.md", [f], text=text)])
+    assert "Fix: <del>mayor&#x27;s</del> \u2192 <ins>mayor\u2019s</ins>" in page
+
+
+def test_findings_outside_the_prose_get_a_source_excerpt() -> None:
+    text = "---\ntitle: A headline\nauthor: Jo Bloggs\n---\n\nBody text here.\n\n```\ncode line\n```\n"
+    in_front = finding(text, text.index("author"), text.index("author") + 6, rule="A.Front")
+    in_code = finding(text, text.index("code line"), text.index("code line") + 4, rule="A.Code")
+    point = finding(text, len(text), len(text), rule="A.End")
+    article = render_article(0, "a.md", text, [in_front, in_code, point])
+    parsed = parse(article.body)
+    assert parsed.balanced and len(parsed.attrs) == 3
+    assert article.body.count('<pre class="b-source">') >= 2
+    assert parsed.text["0-0"] == "author" and parsed.text["0-1"] == "code"
+    assert parsed.text["0-2"] == ""  # a point: an empty element the stylesheet marks
+    assert article.title == "A headline"
+    assert "title: A headline" not in article.body.split("<pre")[0]  # front matter is not shown as prose
+
+
+def test_markup_is_not_shown_as_prose() -> None:
+    text = "Some **bold** text and a [link](https://example.org/x) and `code`.\n"
+    article = render_article(0, "a.md", text, [])
+    assert "**" not in article.body and "example.org" not in article.body and "`" not in article.body
+    assert "bold" in article.body and "link" in article.body
+
+
+def test_a_file_not_checked_is_listed_with_its_error() -> None:
+    page = report([FileResult("gone.md", error=FileError("not-found", "no such file")),
+                   FileResult("a.md", [finding(TEXT, 0, 5)], text=TEXT)])
+    assert "no such file [newslint.not-found]" in page
+    assert '<div class="card" data-lv="error"><b>1</b><span>not checked</span>' in page
+
+
+def test_cli_writes_the_page_to_a_file_and_the_same_bytes_every_run(tmp_path: Path) -> None:
+    for name in ("markdown.md", "hostile.md", "plain.txt"):
+        shutil.copy(DATA / name, tmp_path / name)
+    first = run_cli("check", "--isolated", "--no-cache", "--format", "html:report.html", ".", cwd=tmp_path)
+    assert first.returncode == 1, first.stderr
+    assert first.stdout == "" and "3 files checked" in first.stderr
+    page = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
+    as_json = json.loads(run_cli("check", "--isolated", "--no-cache", "--format", "json", ".", cwd=tmp_path).stdout)
+    assert len(re.findall(r"<mark [^>]*\bdata-rule=", page)) == as_json["summary"]["findings"] > 0
+    again = run_cli("check", "--isolated", "--no-cache", "--format", "html", ".", cwd=tmp_path)
+    assert again.stdout == page
+    assert "http://" not in page.split("<body")[0] and "src=" not in page  # nothing loaded from anywhere
