@@ -224,3 +224,11 @@ def test_cli_writes_the_page_to_a_file_and_the_same_bytes_every_run(tmp_path: Pa
     again = run_cli("check", "--isolated", "--no-cache", "--format", "html", ".", cwd=tmp_path)
     assert again.stdout == page
     assert "http://" not in page.split("<body")[0] and "src=" not in page  # nothing loaded from anywhere
+
+
+def test_readme_shows_the_screenshot_and_its_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "![" in readme and "docs/report.png" in readme
+    assert "python tools/screenshot_report.py" in readme
+    png = (ROOT / "docs" / "report.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) < 400_000

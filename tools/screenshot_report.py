@@ -5,8 +5,8 @@
 
 It runs `newslint check seeds/ --format html:FILE` (the command the README shows), opens
 the page in the system's Chromium (Debian's `chromium`, driven by Playwright's Python
-package; no browser download), hovers the first highlight so that its card shows, and
-saves the top of the page. Needs `pip install playwright` and a `chromium` on PATH (or
+package; no browser download) and saves the top of the page, down to the notes of the
+first finding. Needs `pip install playwright` and a `chromium` on PATH (or
 $NEWSLINT_CHROMIUM).
 """
 
@@ -33,8 +33,8 @@ def chromium() -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default=str(ROOT / "docs" / "report.png"))
-    parser.add_argument("--width", type=int, default=1100)
-    parser.add_argument("--height", type=int, default=1250, help="the height of the picture (the top of the page)")
+    parser.add_argument("--width", type=int, default=980)
+    parser.add_argument("--height", type=int, default=1600, help="the most height of the picture (the top of the page)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -48,9 +48,10 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
             page = browser.new_page(viewport={"width": args.width, "height": args.height}, device_scale_factor=1)
             page.goto(report.as_uri())
-            first = page.locator("mark.hl[data-rule]").first
-            first.hover()  # its card shows, as an editor sees it
-            page.evaluate("window.scrollTo(0, 0)")
+            # From the top of the page to just past the notes of the first highlighted paragraph.
+            notes = page.locator("ol.notes").first.bounding_box()
+            height = min(args.height, int(notes["y"] + notes["height"]) + 24)
+            page.set_viewport_size({"width": args.width, "height": height})
             Path(args.out).parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=args.out, type="png")
             browser.close()
