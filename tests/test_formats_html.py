@@ -155,15 +155,25 @@ def test_article_text_and_messages_are_escaped() -> None:
     assert ">onerror</mark>" in page  # markup a finding is on is shown, as text
 
 
-def test_lazy_bodies_are_json_that_no_article_can_close() -> None:
-    text = "A story </script><script>alert(1)</script> <!-- and more\n"
-    page = report([FileResult("a.md", [finding(text, 2, 7)], text=text)], eager_limit=0)
-    data = re.search(r'<script type="application/json" id="a0">(.*?)</script>', page, re.S)
-    assert data is not None
-    assert "<" not in data.group(1) and ">" not in data.group(1)
-    body = json.loads(data.group(1))
-    assert "data-rule" in body and "alert(1)" in body and "<script" not in body
-    assert 'class="body" data-i="0" style=' in page  # empty until it is built
+def test_lazy_bodies_are_kept_whole_in_elements_no_article_can_close() -> None:
+    text = "A story </script><script>alert(1)</script> <!-- and more </SCRIPT >\n\nMore & more.\n"
+    findings = [finding(text, 2, 7)]
+    eager = render_article(0, "a.md", text, findings).body
+    page = report([FileResult("a.md", findings, text=text)], eager_limit=0)
+    data = re.search(r'<script type="text/x-newslint-article" id="a0">(.*?)</script>', page, re.S)
+    assert data is not None and data.group(1) == eager  # the element ends where the body does
+    assert "data-rule" in eager and "alert(1)" in eager
+    assert '<div class="body" data-i="0"></div>' in page  # empty until it is built
+
+
+def test_a_body_that_could_close_its_element_is_kept_as_json() -> None:
+    from newslint.formats.html import _body_data
+
+    kept = _body_data(3, '<p>x</p></script><script>alert(1)</script><!--')
+    assert kept.startswith('<script type="application/json" id="a3">"')
+    inside = kept[kept.index(">") + 1 : kept.rindex("</script>")]
+    assert "<" not in inside and ">" not in inside
+    assert json.loads(inside) == '<p>x</p></script><script>alert(1)</script><!--'
 
 
 def test_a_rule_link_is_an_href_only_when_it_is_a_web_address() -> None:
@@ -190,7 +200,7 @@ def test_findings_outside_the_prose_get_a_source_excerpt() -> None:
     article = render_article(0, "a.md", text, [in_front, in_code, point])
     parsed = parse(article.body)
     assert parsed.balanced and len(parsed.attrs) == 3
-    assert article.body.count('<pre class="b-source">') >= 2
+    assert article.body.count('<pre class="src">') >= 2
     assert parsed.text["0-0"] == "author" and parsed.text["0-1"] == "code"
     assert parsed.text["0-2"] == ""  # a point: an empty element the stylesheet marks
     assert article.title == "A headline"

@@ -261,7 +261,7 @@ def test_one_column_on_a_phone_margin_notes_on_a_desk(tmp_path: Path, browser: A
         page.goto(html.as_uri())
         boxes = page.evaluate("() => { const m = document.querySelector('mark.hl[data-rule]').getBoundingClientRect();"
                               " const n = document.getElementById('n' + document.querySelector('mark.hl[data-rule]').id.slice(1)).getBoundingClientRect();"
-                              " const t = document.querySelector('mark.hl[data-rule]').closest('.txt').getBoundingClientRect();"
+                              " const t = document.querySelector('mark.hl[data-rule]').closest('.r').firstElementChild.getBoundingClientRect();"
                               " return {noteLeft: n.left, noteTop: n.top, textRight: t.right, textBottom: t.bottom, page: document.documentElement.scrollWidth}; }")
         assert boxes["page"] <= width  # nothing wider than the screen
         if side:

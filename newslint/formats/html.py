@@ -6,9 +6,9 @@ findings highlighted (html_article.py). Styles and script are inline and the pag
 nothing: its Content-Security-Policy allows no network at all and runs only its own
 script (by hash), so even markup that escaped escaping could not run.
 
-A large run (more article HTML than EAGER_LIMIT characters) keeps each article's body as
-a JSON string in a `<script type="application/json">` element and builds it when the
-article comes into view; a small one has every body in the page, readable without the
+A large run (more article HTML than EAGER_LIMIT characters) keeps each article's body in
+a `<script type="text/x-newslint-article">` element (a type no browser runs) and builds
+it when the article comes into view; a small one has every body in the page, readable without the
 script and countable by tools.
 """
 
@@ -27,7 +27,7 @@ from newslint.formats.html_article import escape, render_article, safe_link
 from newslint.rules import RuleSpec
 from newslint.trees import printable
 
-EAGER_LIMIT = 1_500_000
+EAGER_LIMIT = 3_000_000
 LEVELS = ("error", "warning", "suggestion")
 _ASSETS = Path(__file__).parent
 
@@ -81,7 +81,7 @@ class HtmlFormatter:
             for i in order:
                 body = self.files[i].body
                 if body:
-                    write(f'<script type="application/json" id="a{i}">{_json(body)}</script>\n')
+                    write(_body_data(i, body))
         write(f"<script>{script}</script>\n</body>\n</html>\n")
 
     def _overview(self, summary: Summary) -> str:
@@ -154,14 +154,16 @@ class HtmlFormatter:
         counts = " ".join(f'<span class="lv" data-lv="{lv}">{n} {lv}{"s" if n != 1 else ""}</span>'
                           for lv, n in by_level.items() if n)
         state = " clean" if not sum(by_level.values()) and file.error is None else ""
-        head = (f'<article class="article{state}" id="f{i}" data-i="{i}"><header><h2 class="path">{escape(file.path)}</h2>'
+        # A rough height, so that the scroll bar stays steady while articles are built and laid out.
+        estimate = min(20000, 60 + len(file.body or "") // 12)
+        head = (f'<article class="article{state}" id="f{i}" data-i="{i}" style="contain-intrinsic-size:auto {estimate}px">'
+                f'<header><h2 class="path">{escape(file.path)}</h2>'
                 f'<p class="counts">{counts or ("no findings" if file.error is None else "")}</p></header>')
         if file.error is not None:
             return head + f'<p class="err">Not checked: {escape(file.error)}</p></article>\n'
         if eager:
             return head + f'<div class="body" data-i="{i}">{file.body}</div></article>\n'
-        estimate = min(20000, 40 + len(file.body or "") // 12)  # a rough height keeps the scroll bar steady
-        return head + f'<div class="body" data-i="{i}" style="min-height:{estimate}px"></div></article>\n'
+        return head + f'<div class="body" data-i="{i}"></div></article>\n'
 
     def _index(self) -> dict[str, Any]:
         rules = sorted({rule for file in self.files for rule, _ in file.counts})
@@ -202,6 +204,16 @@ def _json(value: object) -> str:
     `</script>` or `<!--` in an article can end or change the element."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _body_data(i: int, body: str) -> str:
+    """An article's body kept for later, in an element no browser runs: as it is (every
+    `<` in it is one of html_article's own tags: the article's own are escaped), or as
+    JSON should it ever hold what would end or change a script element."""
+    lowered = body.lower()
+    if "</script" not in lowered and "<!--" not in lowered and "<script" not in lowered:
+        return f'<script type="text/x-newslint-article" id="a{i}">{body}</script>\n'
+    return f'<script type="application/json" id="a{i}">{_json(body)}</script>\n'
 
 
 def _head(script_hash: str) -> str:

@@ -26,8 +26,10 @@ from newslint.formats import visible
 
 _HEADING_MARKS = re.compile(r"[ \t]{0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
-_ORDERED = re.compile(r"[ \t>]*\d{1,9}[.)]")
 _LINE_BREAK = re.compile(r"\r\n?|\n")
+# The class of each kind of block's element (a paragraph is a plain <p>, a heading its <hN>).
+_CLASSES = {"title": "", "heading": "", "paragraph": "", "blockquote": ' class="q"', "list": ' class="li"',
+            "source": ' class="src"'}
 _CONTEXT = 24  # characters of the words around a fix shown with it, at most, each side
 
 
@@ -83,9 +85,7 @@ def render_article(file_id: int, path: str, text: str, findings: Sequence[Findin
     parts: list[str] = []
     for index, block in enumerate(blocks):
         body = _BlockWriter(file_id, text, prose, block, findings, reveal).write(by_block[index])
-        ordered = block.kind == "list" and bool(_ORDERED.match(_line_of(text, block.start)))
-        kind = block.kind + (" ordered" if ordered else "")
-        parts.append(f'<div class="row"><div class="txt"><{block.tag} class="b-{kind}">{body}</{block.tag}></div>')
+        parts.append(f'<div class="r"><{block.tag}{_CLASSES[block.kind]}>{body}</{block.tag}>')
         notes = [p.finding for p in by_block[index] if p.first]
         if notes:
             parts.append('<ol class="notes">' + "".join(_note(file_id, i, findings[i], text) for i in notes) + "</ol>")
@@ -309,10 +309,9 @@ def _open_tag(file_id: int, index: int, f: Finding, first: bool, depth: int) -> 
 def _note(file_id: int, index: int, f: Finding, text: str) -> str:
     link = safe_link(f.link)
     rule = escape(f.rule)
-    rule_html = (f'<a class="rule" href="{escape(link)}" rel="noreferrer noopener" target="_blank">{rule}</a>'
+    rule_html = (f'<a class="rule" href="{escape(link)}" target="_blank">{rule}</a>'
                  if link else f'<span class="rule">{rule}</span>')
-    parts = [f'<li class="note" id="n{file_id}-{index}" data-for="h{file_id}-{index}" data-r="{rule}" '
-             f'data-lv="{f.level.label}" value="{index + 1}">',
+    parts = [f'<li class="note" id="n{file_id}-{index}" data-r="{rule}" data-lv="{f.level.label}" value="{index + 1}">',
              f'<span class="lv">{f.level.label}</span> <span class="msg">{escape(f.message)}</span> {rule_html}',
              f' <span class="pos">line {f.line}, column {f.column}</span>']
     if f.suggestions:

@@ -1,7 +1,7 @@
 "use strict";
 (function () {
   // The page's data: files with their counts by (rule, level), and, in a large report, each
-  // article's body as a JSON string in <script type="application/json" id="aN">, built on view.
+  // article's body kept in an element no browser runs, with the id "a" + its number.
   var index = JSON.parse(document.getElementById("nl-index").textContent);
   var levels = index.levels, rules = index.rules, files = index.files;
   var filterStyle = document.createElement("style");
@@ -17,10 +17,7 @@
   function render(body) {
     if (body.dataset.done) return;
     var data = document.getElementById("a" + body.dataset.i);
-    if (data) {
-      body.innerHTML = JSON.parse(data.textContent);
-      body.style.minHeight = "";
-    }
+    if (data) body.innerHTML = data.type === "application/json" ? JSON.parse(data.textContent) : data.textContent;
     body.dataset.done = "1";
     layout(body);
   }
@@ -36,7 +33,7 @@
     var base = body.getBoundingClientRect().top, bottom = 0;
     lists.forEach(function (list) {
       var note = list.querySelector(".note");
-      var mark = note && document.getElementById(note.dataset.for);
+      var mark = note && document.getElementById("h" + note.id.slice(1));
       var at = (mark || list.parentNode).getBoundingClientRect().top - base - 4;
       var top = Math.max(at, bottom);
       list.style.top = top + "px";
@@ -57,7 +54,9 @@
     document.querySelectorAll("#articles .body").forEach(render);
   }
 
-  if (document.body.classList.contains("lazy") && "IntersectionObserver" in window) {
+  // Bodies are built (a large report) and their notes laid out in the margin as they come near
+  // the view, so that opening a long report lays out only what is seen.
+  if ("IntersectionObserver" in window) {
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) { render(entry.target); observer.unobserve(entry.target); }
@@ -122,14 +121,22 @@
       hide[i] = { hidden: hidden, counts: counts, total: total };
       if (!hidden) { visible++; findings += total; }
     });
+    // Only what changed is touched: a reset of 2,000 rows should not rewrite 10,000 cells.
     rows.forEach(function (row) {
       var h = hide[+row.dataset.i];
+      var key = h.hidden ? "-" : h.counts.join(",");
+      if (row.nlKey === key) return;
+      row.nlKey = key;
       row.classList.toggle("hide", h.hidden);
+      if (h.hidden) return;
       var cells = row.querySelectorAll("td.n");
       for (var k = 0; k < 3; k++) cells[k].textContent = h.counts[k] || "";
       cells[3].textContent = h.total;
     });
-    articles.forEach(function (article) { article.classList.toggle("hide", hide[+article.dataset.i].hidden); });
+    articles.forEach(function (article) {
+      var hidden = hide[+article.dataset.i].hidden;
+      if (article.classList.contains("hide") !== hidden) article.classList.toggle("hide", hidden);
+    });
     bars.forEach(function (bar) { bar.classList.toggle("on", bar.dataset.pick === s.rule); });
     shown.textContent = visible + " of " + files.length + " files, " + findings + " findings shown";
     layoutAll();
@@ -189,7 +196,7 @@
     var mark = event.target.closest && event.target.closest("mark.hl");
     var target = mark ? noteFor(mark) : null;
     var note = !mark && event.target.closest && event.target.closest(".note");
-    if (note && !event.target.closest("a")) target = document.getElementById(note.dataset.for);
+    if (note && !event.target.closest("a")) target = document.getElementById("h" + note.id.slice(1));
     if (!target) return;
     target.scrollIntoView({ block: "nearest" });
     target.classList.add("flash");
