@@ -163,7 +163,7 @@ def test_lazy_bodies_are_kept_whole_in_elements_no_article_can_close() -> None:
     data = re.search(r'<script type="text/x-newslint-article" id="a0">(.*?)</script>', page, re.S)
     assert data is not None and data.group(1) == eager  # the element ends where the body does
     assert "data-rule" in eager and "alert(1)" in eager
-    assert '<div class="body" data-i="0"></div>' in page  # empty until it is built
+    assert '<div class="body" data-i="0" style="min-height:' in page  # empty until it is built
 
 
 def test_a_body_that_could_close_its_element_is_kept_as_json() -> None:

@@ -139,7 +139,7 @@ class HtmlFormatter:
             file = self.files[i]
             by_level = _by_level(file)
             total = sum(by_level.values())
-            state = " clean" if not total and file.error is None else ""
+            state = self._clean_state(file, total)
             name = f'<a href="#f{i}">{escape(file.path)}</a>'
             head = escape(file.title) if file.error is None else f'<span class="err">{escape(file.error)}</span>'
             parts.append(f'<tr class="file{state}" data-i="{i}"><td class="path">{name}</td><td class="head">{head}</td>'
@@ -153,7 +153,7 @@ class HtmlFormatter:
         by_level = _by_level(file)
         counts = " ".join(f'<span class="lv" data-lv="{lv}">{n} {lv}{"s" if n != 1 else ""}</span>'
                           for lv, n in by_level.items() if n)
-        state = " clean" if not sum(by_level.values()) and file.error is None else ""
+        state = self._clean_state(file, sum(by_level.values()))
         # A rough height, so that the scroll bar stays steady while articles are built and laid out.
         estimate = min(20000, 60 + len(file.body or "") // 12)
         head = (f'<article class="article{state}" id="f{i}" data-i="{i}" style="contain-intrinsic-size:auto {estimate}px">'
@@ -163,7 +163,14 @@ class HtmlFormatter:
             return head + f'<p class="err">Not checked: {escape(file.error)}</p></article>\n'
         if eager:
             return head + f'<div class="body" data-i="{i}">{file.body}</div></article>\n'
-        return head + f'<div class="body" data-i="{i}"></div></article>\n'
+        return head + f'<div class="body" data-i="{i}" style="min-height:{estimate}px"></div></article>\n'
+
+    def _clean_state(self, file: _File, total: int) -> str:
+        """The class of a file without findings: hidden at first (as the script's filters
+        start) unless no file has any."""
+        if total or file.error is not None:
+            return ""
+        return " clean hide" if any(f.counts for f in self.files) else " clean"
 
     def _index(self) -> dict[str, Any]:
         rules = sorted({rule for file in self.files for rule, _ in file.counts})

@@ -17,7 +17,10 @@
   function render(body) {
     if (body.dataset.done) return;
     var data = document.getElementById("a" + body.dataset.i);
-    if (data) body.innerHTML = data.type === "application/json" ? JSON.parse(data.textContent) : data.textContent;
+    if (data) {
+      body.innerHTML = data.type === "application/json" ? JSON.parse(data.textContent) : data.textContent;
+      body.style.minHeight = "";
+    }
     body.dataset.done = "1";
     layout(body);
   }
@@ -104,7 +107,8 @@
       notes + "{display:none}";
   }
 
-  function apply() {
+  // `initial`: the page as written already shows this state; only remember it.
+  function apply(initial) {
     var s = state();
     filterStyle.textContent = filterCss(s);
     var filtered = s.levels.length < levels.length || s.rule || s.pack;
@@ -127,25 +131,27 @@
       var key = h.hidden ? "-" : h.counts.join(",");
       if (row.nlKey === key) return;
       row.nlKey = key;
+      if (initial === true) return;
       row.classList.toggle("hide", h.hidden);
       if (h.hidden) return;
       var cells = row.querySelectorAll("td.n");
       for (var k = 0; k < 3; k++) cells[k].textContent = h.counts[k] || "";
       cells[3].textContent = h.total;
     });
-    articles.forEach(function (article) {
+    if (initial !== true) articles.forEach(function (article) {
       var hidden = hide[+article.dataset.i].hidden;
       if (article.classList.contains("hide") !== hidden) article.classList.toggle("hide", hidden);
     });
     bars.forEach(function (bar) { bar.classList.toggle("on", bar.dataset.pick === s.rule); });
     shown.textContent = visible + " of " + files.length + " files, " + findings + " findings shown";
-    layoutAll();
+    requestAnimationFrame(layoutAll);  // once the browser lays the page out anyway
   }
 
   var timer = 0;
-  search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 120); });
-  [ruleSelect, packSelect, clean].forEach(function (el) { el.addEventListener("change", apply); });
-  levelBoxes.forEach(function (box) { box.addEventListener("change", apply); });
+  search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(changed, 120); });
+  function changed() { apply(false); }
+  [ruleSelect, packSelect, clean].forEach(function (el) { el.addEventListener("change", changed); });
+  levelBoxes.forEach(function (box) { box.addEventListener("change", changed); });
   bars.forEach(function (bar) {
     bar.addEventListener("click", function () {
       ruleSelect.value = ruleSelect.value === bar.dataset.pick ? "" : bar.dataset.pick;
@@ -203,6 +209,6 @@
     setTimeout(function () { target.classList.remove("flash"); }, 900);
   });
 
-  apply();
+  apply(true);
   window.newslintReport = { renderAll: renderAll, apply: apply, files: files, rules: rules };
 })();
