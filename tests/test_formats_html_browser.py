@@ -216,8 +216,11 @@ def _report_of(results: list[FileResult], eager_limit: int) -> str:
     return out.getvalue()
 
 
-def test_large_report_builds_articles_on_view(tmp_path: Path, page: Any) -> None:
+def test_large_report_builds_articles_on_view(tmp_path: Path, page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import newslint
+    from newslint.formats import html as html_format
+
+    monkeypatch.setattr(html_format, "ROWS", 50)
 
     results = list(newslint.lint_paths([str(p) for p in sorted(DATA.iterdir())] * 1, preset="ap"))
     many = [FileResult(f"{i:03}-{r.path.rsplit('/', 1)[-1]}", r.findings, r.error, r.text) for i in range(40) for r in results]
@@ -231,6 +234,14 @@ def test_large_report_builds_articles_on_view(tmp_path: Path, page: Any) -> None
     wait_until(page, f"document.querySelectorAll('mark.hl[data-rule]').length > {built}")
     page.evaluate("window.newslintReport.renderAll()")
     assert page.evaluate("document.querySelectorAll('mark.hl[data-rule]').length") == total
+    # The file list holds its first rows; the rest come on request, and filters rebuild it.
+    assert len(_visible_rows(page)) == 50
+    page.click("#f-more")
+    assert len(_visible_rows(page)) == 100
+    page.fill("#f-search", "plain")
+    wait_until(page, "document.querySelectorAll('#file-table tr.file').length === 40")
+    assert set(_visible_rows(page)) == {f"{i:03}-plain.txt" for i in range(40)}
+    assert page.is_hidden("#f-more")
     assert page.errors == []
 
 

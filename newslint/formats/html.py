@@ -28,6 +28,10 @@ from newslint.rules import RuleSpec
 from newslint.trees import printable
 
 EAGER_LIMIT = 3_000_000
+# Rows of the file list in the page at first; the script shows more on request, and
+# rebuilds the rows from the index when a filter changes (thousands of rows took a
+# second to lay out).
+ROWS = 300
 LEVELS = ("error", "warning", "suggestion")
 _ASSETS = Path(__file__).parent
 
@@ -76,7 +80,7 @@ class HtmlFormatter:
         for i in order:
             write(self._article(i, eager))
         write("</section>\n")
-        write(f'<script type="application/json" id="nl-index">{_json(self._index())}</script>\n')
+        write(f'<script type="application/json" id="nl-index">{_json(self._index(order))}</script>\n')
         if not eager:
             for i in order:
                 body = self.files[i].body
@@ -135,7 +139,7 @@ class HtmlFormatter:
                  '<table id="file-table"><thead><tr><th>File</th><th class="head">Headline</th>'
                  '<th class="n" title="errors">E</th><th class="n" title="warnings">W</th><th class="n" title="suggestions">S</th>'
                  '<th class="n">All</th></tr></thead><tbody>']
-        for i in order:
+        for i in order[:ROWS]:
             file = self.files[i]
             by_level = _by_level(file)
             total = sum(by_level.values())
@@ -145,7 +149,7 @@ class HtmlFormatter:
             parts.append(f'<tr class="file{state}" data-i="{i}"><td class="path">{name}</td><td class="head">{head}</td>'
                          + "".join(f'<td class="n" data-lv="{lv}">{by_level[lv] or ""}</td>' for lv in LEVELS)
                          + f'<td class="n all">{total}</td></tr>')
-        parts.append("</tbody></table></section>\n")
+        parts.append('</tbody></table><button type="button" id="f-more" hidden></button></section>\n')
         return "".join(parts)
 
     def _article(self, i: int, eager: bool) -> str:
@@ -172,14 +176,14 @@ class HtmlFormatter:
             return ""
         return " clean hide" if any(f.counts for f in self.files) else " clean"
 
-    def _index(self) -> dict[str, Any]:
+    def _index(self, order: list[int]) -> dict[str, Any]:
         rules = sorted({rule for file in self.files for rule, _ in file.counts})
         number = {rule: n for n, rule in enumerate(rules)}
         files = []
         for file in self.files:
             counts = [[number[rule], LEVELS.index(level), n] for (rule, level), n in sorted(file.counts.items())]
-            files.append({"p": file.path, "t": file.title, "c": counts, "e": file.error is not None})
-        return {"version": 1, "levels": list(LEVELS), "rules": rules, "files": files}
+            files.append({"p": file.path, "t": file.title, "c": counts, "e": file.error or ""})
+        return {"version": 1, "levels": list(LEVELS), "rules": rules, "files": files, "order": order, "rows": ROWS}
 
 
 def _rank(file: _File) -> tuple[int, int, int, str]:

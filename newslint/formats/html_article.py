@@ -355,5 +355,5 @@ def _title(text: str, prose: str, regions: list[tuple[int, int, str]]) -> str:
     for kinds in (("title",), ("heading",), ("paragraph", "list", "blockquote")):
         for start, end, kind in regions:
             if kind in kinds:
-                return " ".join(_visible_text(text, prose, start, end, False).split())[:160]
+                return visible(" ".join(_visible_text(text, prose, start, end, False).split())[:160])
     return ""

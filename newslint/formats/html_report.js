@@ -6,7 +6,8 @@
   var levels = index.levels, rules = index.rules, files = index.files;
   var filterStyle = document.createElement("style");
   document.head.appendChild(filterStyle);
-  var rows = document.querySelectorAll("#file-table tr.file");
+  var tbody = document.querySelector("#file-table tbody"), more = document.getElementById("f-more");
+  var limit = index.rows, order = index.order;
   var articles = document.querySelectorAll("#articles .article");
   var shown = document.getElementById("f-shown");
   var ruleSelect = document.getElementById("f-rule"), packSelect = document.getElementById("f-pack");
@@ -72,6 +73,18 @@
   window.addEventListener("beforeprint", renderAll);
   window.addEventListener("afterprint", function () { layoutAll(); });
 
+  function esc(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  }
+
+  function rowHtml(i, h) {
+    var file = files[i];
+    var head = file.e ? '<span class="err">' + esc(file.e) + "</span>" : esc(file.t);
+    var cells = levels.map(function (level, k) { return '<td class="n" data-lv="' + level + '">' + (h.counts[k] || "") + "</td>"; });
+    return '<tr class="file" data-i="' + i + '"><td class="path"><a href="#f' + i + '">' + esc(file.p) + "</a></td>" +
+      '<td class="head">' + head + "</td>" + cells.join("") + '<td class="n all">' + h.total + "</td></tr>";
+  }
+
   function cssString(value) {
     return '"' + value.replace(/[\\"]/g, "\\$&").replace(/\n/g, "\\a ") + '"';
   }
@@ -125,19 +138,14 @@
       hide[i] = { hidden: hidden, counts: counts, total: total };
       if (!hidden) { visible++; findings += total; }
     });
-    // Only what changed is touched: a reset of 2,000 rows should not rewrite 10,000 cells.
-    rows.forEach(function (row) {
-      var h = hide[+row.dataset.i];
-      var key = h.hidden ? "-" : h.counts.join(",");
-      if (row.nlKey === key) return;
-      row.nlKey = key;
-      if (initial === true) return;
-      row.classList.toggle("hide", h.hidden);
-      if (h.hidden) return;
-      var cells = row.querySelectorAll("td.n");
-      for (var k = 0; k < 3; k++) cells[k].textContent = h.counts[k] || "";
-      cells[3].textContent = h.total;
-    });
+    // The rows: the first `limit` files the filters leave, rebuilt from the index (the page
+    // as written holds the first rows of the unfiltered list).
+    var listed = order.filter(function (i) { return !hide[i].hidden; });
+    if (initial !== true) {
+      tbody.innerHTML = listed.slice(0, limit).map(function (i) { return rowHtml(i, hide[i]); }).join("");
+    }
+    more.hidden = listed.length <= limit;
+    more.textContent = "Show " + Math.min(index.rows, listed.length - limit) + " more of " + (listed.length - limit) + " files";
     if (initial !== true) articles.forEach(function (article) {
       var hidden = hide[+article.dataset.i].hidden;
       if (article.classList.contains("hide") !== hidden) article.classList.toggle("hide", hidden);
@@ -149,7 +157,8 @@
 
   var timer = 0;
   search.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(changed, 120); });
-  function changed() { apply(false); }
+  function changed() { limit = index.rows; apply(false); }
+  more.addEventListener("click", function () { limit += index.rows; apply(false); });
   [ruleSelect, packSelect, clean].forEach(function (el) { el.addEventListener("change", changed); });
   levelBoxes.forEach(function (box) { box.addEventListener("change", changed); });
   bars.forEach(function (bar) {
