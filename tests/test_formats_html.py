@@ -211,7 +211,19 @@ def test_markup_is_not_shown_as_prose() -> None:
     text = "Some **bold** text and a [link](https://example.org/x) and `code`.\n"
     article = render_article(0, "a.md", text, [])
     assert "**" not in article.body and "example.org" not in article.body and "`" not in article.body
-    assert "bold" in article.body and "link" in article.body
+    assert "<strong>bold</strong>" in article.body and '<span class="a">link</span>' in article.body
+
+
+def test_emphasis_and_highlights_cross_and_stay_balanced() -> None:
+    text = "Some **bold text** here and _this [linked words](https://x.org) too_.\n"
+    at = text.index("text")
+    crossing = finding(text, at, text.index("here") + 4, rule="A.Cross")
+    inside = finding(text, text.index("linked"), text.index("linked") + 6, rule="A.In")
+    article = render_article(0, "a.md", text, [crossing, inside])
+    parsed = parse(article.body)
+    assert parsed.balanced
+    assert parsed.text == {"0-0": "text here", "0-1": "linked"}
+    assert "<strong>bold " in article.body and "<em>this " in article.body
 
 
 def test_a_file_not_checked_is_listed_with_its_error() -> None:

@@ -58,12 +58,24 @@ class Block(NamedTuple):
 
 
 class Piece(NamedTuple):
-    """One element of a finding's highlight: [start, end) of the text inside one block."""
+    """One element inside a block, [start, end) of the text: a piece of a finding's
+    highlight, or (`style` set, `finding` -1) emphasis or a link's text."""
 
     start: int
     end: int
     finding: int  # index into the article's findings
     first: bool  # the finding's first piece: the element that carries its data attributes
+    style: str = ""  # a key of _STYLES
+
+    def order(self) -> tuple[int, int, int, int]:
+        """Outer first: the earlier start, then the longer piece, then emphasis before highlights."""
+        return (self.start, -self.end, 0 if self.style else 1, self.finding)
+
+
+# How Markdown's inline markup is shown: emphasis, and a link's text (never its target).
+_STYLES = {"em": ("<em>", "</em>"), "strong": ("<strong>", "</strong>"),
+           "strong em": ("<strong><em>", "</em></strong>"), "link": ('<span class="a">', "</span>")}
+_EMPHASIS = {1: "em", 2: "strong", 3: "strong em"}
 
 
 class Article(NamedTuple):
@@ -84,7 +96,10 @@ def render_article(file_id: int, path: str, text: str, findings: Sequence[Findin
         by_block[_block_of(blocks, block_starts, piece)].append(piece)
     parts: list[str] = []
     for index, block in enumerate(blocks):
-        body = _BlockWriter(file_id, text, prose, block, findings, reveal).write(by_block[index])
+        pieces_here = by_block[index]
+        if block.kind != "source" and prose[block.start:block.end] != text[block.start:block.end]:
+            pieces_here = sorted(pieces_here + _inline_styles(text, prose, block), key=Piece.order)
+        body = _BlockWriter(file_id, text, prose, block, findings, reveal).write(pieces_here)
         parts.append(f'<div class="r"><{block.tag}{_CLASSES[block.kind]}>{body}</{block.tag}>')
         notes = [p.finding for p in by_block[index] if p.first]
         if notes:
@@ -213,7 +228,7 @@ def _pieces(blocks: list[Block], findings: Sequence[Finding], length: int) -> li
             i += 1
         if first:  # only spaces between blocks: a point where it starts
             pieces.append(Piece(start, start, index, True))
-    pieces.sort(key=lambda p: (p.start, -p.end, p.finding))
+    pieces.sort(key=Piece.order)
     return pieces
 
 
@@ -253,21 +268,27 @@ class _BlockWriter:
             self._emit(piece.start)
             self._open(piece)
             if piece.end == piece.start:
-                self.stack.pop()
-                self.out.append("</mark>")
+                self._close(self.stack.pop())
         self._close_until(self.block.end)
         self._emit(self.block.end)
         return "".join(self.out)
 
     def _emit(self, upto: int) -> None:
         if upto > self.pos:
-            shown = self.block.kind == "source" or any(self.reveal[p.finding] for p in self.stack)
+            shown = self.block.kind == "source" or any(self.reveal[p.finding] for p in self.stack if not p.style)
             self.out.append(escape(_visible_text(self.text, self.prose, self.pos, upto, shown)))
             self.pos = upto
 
     def _open(self, piece: Piece) -> None:
-        self.out.append(_open_tag(self.file_id, piece.finding, self.findings[piece.finding], piece.first, len(self.stack)))
+        if piece.style:
+            self.out.append(_STYLES[piece.style][0])
+        else:
+            depth = sum(1 for p in self.stack if not p.style)
+            self.out.append(_open_tag(self.file_id, piece.finding, self.findings[piece.finding], piece.first, depth))
         self.stack.append(piece)
+
+    def _close(self, piece: Piece) -> None:
+        self.out.append(_STYLES[piece.style][1] if piece.style else "</mark>")
 
     def _close_until(self, at: int) -> None:
         """Close every open piece that ends at or before `at`, earliest end first."""
@@ -279,10 +300,54 @@ class _BlockWriter:
                 return
             self._emit(piece.end)
             inner = stack[ending + 1 :]
-            self.out.append("</mark>" * (len(inner) + 1))
+            for closing in reversed(stack[ending:]):
+                self._close(closing)
             del stack[ending:]
             for rest in inner:  # crossing: what is left of each goes on after the one that ended
-                self._open(Piece(piece.end, rest.end, rest.finding, False))
+                self._open(Piece(piece.end, rest.end, rest.finding, False, rest.style))
+
+
+_EMPHASIS_RUN = re.compile(r"\*{1,3}|_{1,3}")
+
+
+def _inline_styles(text: str, prose: str, block: Block) -> list[Piece]:
+    """Emphasis and link text in a block, from the markup the parser hid: a run of hidden
+    `*` or `_` opens emphasis before a visible character and closes it after one (paired
+    as they nest), a hidden `[` opens a link's text and a hidden `](` or `][` ends it."""
+    runs: list[tuple[int, int]] = []
+    i, end = block.start, block.end
+    while i < end:
+        if text[i] != prose[i] and text[i] not in "\r\n":
+            j = i + 1
+            while j < end and text[j] != prose[j] and text[j] not in "\r\n":
+                j += 1
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    pieces: list[Piece] = []
+    open_marks: list[tuple[str, int]] = []  # (marker, where its text starts)
+    links: list[int] = []
+    for start, stop in runs:
+        run = text[start:stop]
+        if run == "[":
+            links.append(stop)
+        elif run.startswith(("](", "][")):  # with the link's target or label
+            if links:
+                pieces.append(Piece(links.pop(), start, -1, False, "link"))
+        elif _EMPHASIS_RUN.fullmatch(run):
+            before = text[start - 1] if start > block.start else " "
+            after = text[stop] if stop < end else " "
+            closes = not before.isspace() and any(m == run for m, _ in open_marks)
+            if closes:
+                while open_marks:
+                    mark, begin = open_marks.pop()
+                    if mark == run:
+                        pieces.append(Piece(begin, start, -1, False, _EMPHASIS[len(run)]))
+                        break
+            elif not after.isspace():
+                open_marks.append((run, stop))
+    return [p for p in pieces if p.end > p.start]
 
 
 def _visible_text(text: str, prose: str, start: int, end: int, shown: bool) -> str:
