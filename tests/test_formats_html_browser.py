@@ -308,3 +308,22 @@ def test_screenshot_is_not_blank(tmp_path: Path, page: Any) -> None:
     page.goto(html.as_uri())
     page.evaluate("document.getElementById('f0').scrollIntoView()")
     assert _ink(page, page.screenshot(full_page=False)) > 0.03  # the article's text is drawn too
+
+
+def test_print_builds_every_article_and_drops_the_controls(tmp_path: Path, page: Any) -> None:
+    import newslint
+
+    results = list(newslint.lint_paths([str(p) for p in sorted(DATA.iterdir())], preset="ap"))
+    many = [FileResult(f"{i:03}-{r.path.rsplit('/', 1)[-1]}", r.findings, r.error, r.text) for i in range(30) for r in results]
+    html = tmp_path / "large.html"
+    html.write_text(_report_of(many, eager_limit=0), encoding="utf-8")
+    page.goto(html.as_uri())
+    total = sum(len(r.findings) for r in many)
+    assert page.evaluate("document.querySelectorAll('mark.hl[data-rule]').length") < total
+    pdf = page.pdf()  # printing fires `beforeprint`: every article is built first
+    assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
+    assert page.evaluate("document.querySelectorAll('mark.hl[data-rule]').length") == total
+    page.emulate_media(media="print")
+    assert page.is_hidden(".filters")
+    note = page.evaluate("getComputedStyle(document.querySelector('.notes')).position")
+    assert note == "static"  # beside its paragraph in the grid, not placed by the script
