@@ -254,3 +254,20 @@ def test_readme_shows_the_screenshot_and_its_command() -> None:
     assert "python tools/screenshot_report.py" in readme
     png = (ROOT / "docs" / "report.png").read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) < 400_000
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.text(alphabet="ab *_[]()`<>#-\n\r'\"&", max_size=80), data=st.data())
+def test_any_text_and_spans_give_balanced_markup_and_one_highlight_a_finding(text: str, data: st.DataObject) -> None:
+    spans = data.draw(st.lists(st.tuples(st.integers(0, len(text)), st.integers(0, len(text))), max_size=6))
+    findings = sorted((finding(text, min(a, b), max(a, b)) for a, b in spans), key=Finding.sort_key)
+    article = render_article(0, "a.md", text, findings)
+    parsed = parse(article.body)
+    assert parsed.balanced and not parsed.stack
+    assert sorted(parsed.attrs) == sorted(f"0-{i}" for i in range(len(findings)))
+    for key, shown in parsed.text.items():  # a highlight shows only characters of its finding's span
+        f = findings[int(key.split("-")[1])]
+        assert all(c in f.match or c.isspace() for c in shown)

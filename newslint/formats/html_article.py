@@ -17,6 +17,7 @@ a rule pack goes through `escape`.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import NamedTuple, Sequence
@@ -100,7 +101,7 @@ def render_article(file_id: int, path: str, text: str, findings: Sequence[Findin
         if block.kind != "source" and prose[block.start:block.end] != text[block.start:block.end]:
             pieces_here = sorted(pieces_here + _inline_styles(text, prose, block), key=Piece.order)
         body = _BlockWriter(file_id, text, prose, block, findings, reveal).write(pieces_here)
-        parts.append(f'<div class="r"><{block.tag}{_CLASSES[block.kind]}>{body}</{block.tag}>')
+        parts.append(f'<div class="r"><{block.tag}{_CLASSES.get(block.kind, "")}>{body}</{block.tag}>')
         notes = [p.finding for p in by_block[index] if p.first]
         if notes:
             parts.append('<ol class="notes">' + "".join(_note(file_id, i, findings[i], text) for i in notes) + "</ol>")
@@ -128,6 +129,8 @@ def _parse(text: str, path: str) -> tuple[list[tuple[int, int, str]], str]:
         if region.start >= last and region.end > region.start:  # regions never overlap; if they did, the first wins
             regions.append((region.start, region.end, region.kind))
             last = region.end
+    if len(doc.prose) != len(text):  # the Document's promise; without it no offset could be trusted
+        return [], " " * len(text)
     return regions, doc.prose
 
 
@@ -154,8 +157,6 @@ def _blocks(text: str, regions: list[tuple[int, int, str]], findings: Sequence[F
 
 def _in_some_block(blocks: list[Block], starts: list[int], start: int, end: int) -> bool:
     """Whether a prose block holds part of [start, end) (a point: whether one holds it)."""
-    import bisect
-
     i = bisect.bisect_right(starts, start) - 1
     if start == end:
         return (i >= 0 and start <= blocks[i].end) or (i + 1 < len(blocks) and blocks[i + 1].start == start)
@@ -165,8 +166,6 @@ def _in_some_block(blocks: list[Block], starts: list[int], start: int, end: int)
 
 
 def _gap_around(blocks: list[Block], starts: list[int], offset: int, length: int) -> tuple[int, int]:
-    import bisect
-
     i = bisect.bisect_right(starts, offset) - 1
     gap_start = blocks[i].end if i >= 0 else 0
     gap_end = blocks[i + 1].start if i + 1 < len(blocks) else length
@@ -208,8 +207,6 @@ def _tag(text: str, start: int, kind: str) -> str:
 
 def _pieces(blocks: list[Block], findings: Sequence[Finding], length: int) -> list[Piece]:
     """Each finding cut at the blocks it runs through; the first piece is its element."""
-    import bisect
-
     starts = [b.start for b in blocks]
     pieces: list[Piece] = []
     for index, f in enumerate(findings):
@@ -233,8 +230,6 @@ def _pieces(blocks: list[Block], findings: Sequence[Finding], length: int) -> li
 
 
 def _block_of(blocks: list[Block], starts: list[int], piece: Piece) -> int:
-    import bisect
-
     if not blocks:
         return 0
     i = bisect.bisect_right(starts, piece.start) - 1
@@ -263,7 +258,10 @@ class _BlockWriter:
         self.pos = block.start
 
     def write(self, pieces: list[Piece]) -> str:
+        low, high = self.block.start, self.block.end
         for piece in pieces:
+            if not low <= piece.start <= piece.end <= high:  # never text from outside the block
+                piece = piece._replace(start=min(max(piece.start, low), high), end=min(max(piece.end, low), high))
             self._close_until(piece.start)
             self._emit(piece.start)
             self._open(piece)
