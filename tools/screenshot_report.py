@@ -36,7 +36,10 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=980)
     parser.add_argument("--height", type=int, default=1600, help="the most height of the picture (the top of the page)")
     args = parser.parse_args()
-    from playwright.sync_api import sync_playwright
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sys.exit("screenshot_report: needs Playwright's Python package (pip install '.[test]')")
 
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.html"
