@@ -101,12 +101,14 @@ class HtmlFormatter:
             parts.append(_card(level + ("s" if summary.by_level.get(level, 0) != 1 else ""), summary.by_level.get(level, 0), level))
         parts.append('</div>')
         if by_rule:
-            parts.append(f'<h2>Findings by rule</h2><div class="chart" role="list">')
+            parts.append('<h2>Findings by rule</h2><div class="chart">')
             for rule, count in by_rule:
                 width = max(0.5, 100 * count / top)
+                spec = self.specs.get(rule)
+                about = " ".join((spec.description or spec.message).split()) if spec is not None else ""
                 link = safe_link(self.links.get(rule))
-                title = escape(rule if link is None else f"{rule} ({link})")
-                parts.append(f'<button type="button" class="bar" role="listitem" data-pick="{escape(rule)}" '
+                title = escape(": ".join(filter(None, (rule, about[:300], link))))
+                parts.append(f'<button type="button" class="bar" data-pick="{escape(rule)}" '
                              f'data-lv="{level_of.get(rule, "warning")}" title="{title}"><span class="name">{escape(rule)}</span>'
                              f'<span class="track"><span class="fill" style="width:{width:.1f}%"></span></span>'
                              f'<span class="n">{count:,}</span></button>')
