@@ -271,3 +271,38 @@ def test_any_text_and_spans_give_balanced_markup_and_one_highlight_a_finding(tex
     for key, shown in parsed.text.items():  # a highlight shows only characters of its finding's span
         f = findings[int(key.split("-")[1])]
         assert all(c in f.match or c.isspace() for c in shown)
+
+
+def test_a_huge_article_is_shown_as_excerpts_around_its_findings() -> None:
+    from newslint.formats.html_article import LARGE
+
+    text = "word " * (LARGE // 5 + 1000)  # one line, longer than any article
+    findings = [finding(text, at, at + 4) for at in range(0, len(text) - 10, len(text) // 250 * 5)]
+    article = render_article(0, "a.md", text, findings)
+    parsed = parse(article.body)
+    assert parsed.balanced and len(parsed.attrs) == len(findings)
+    assert all(shown == "word" for shown in parsed.text.values())
+    assert "Too long to show whole" in article.body and len(article.body) < 200_000
+
+
+def test_hostile_articles_render_in_bounded_time(tmp_path: Path) -> None:
+    """Run in a subprocess with a generous timeout: a 4 MB line, 4 MB of emphasis marks,
+    2 million lines and a run of backticks, each with 1,000 overlapping findings."""
+    script = tmp_path / "render.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from newslint.formats.html_article import render_article\n"
+        "from newslint.finding import Finding\n"
+        "from tests.test_formats_html import finding\n"
+        "for text in ('word ' * 800_000, '**a** ' * 700_000, 'a\\n' * 2_000_000, '`' * 2_000_000,\n"
+        "             '*a* ' * 60_000, '[a](b) ' * 35_000):\n"
+        "    step = max(1, len(text) // 1000)\n"
+        "    fs = sorted((finding(text, at, min(len(text), at + 2 * step)) for at in range(0, len(text), step)), key=Finding.sort_key)\n"
+        "    render_article(0, 'a.md', text, fs)\n"
+        "print('done')\n", encoding="utf-8")
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert result.stdout.strip() == "done", result.stderr

@@ -27,11 +27,15 @@ from newslint.formats import visible
 
 _HEADING_MARKS = re.compile(r"[ \t]{0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"[ \t]{0,3}(=+|-+)[ \t]*$")
-_LINE_BREAK = re.compile(r"\r\n?|\n")
 # The class of each kind of block's element (a paragraph is a plain <p>, a heading its <hN>).
 _CLASSES = {"title": "", "heading": "", "paragraph": "", "blockquote": ' class="q"', "list": ' class="li"',
             "source": ' class="src"'}
 _CONTEXT = 24  # characters of the words around a fix shown with it, at most, each side
+_EXCERPT = 300  # characters of a long line shown around a finding outside the prose, at most, each side
+# An article longer than this (no edited article comes near it; files up to 4 MiB are
+# checked) is not parsed again for the report, which would take seconds: its findings are
+# shown in source excerpts of their lines.
+LARGE = 256 * 1024
 
 
 def escape(text: str) -> str:
@@ -87,10 +91,11 @@ class Article(NamedTuple):
 def render_article(file_id: int, path: str, text: str, findings: Sequence[Finding]) -> Article:
     """The article's HTML: one row per block, the block's text beside the notes of the
     findings whose highlight starts in it. `file_id` makes element ids unique in the page."""
-    regions, prose = _parse(text, path)
+    large = len(text) > LARGE
+    regions, prose = ([], " " * len(text)) if large else _parse(text, path)
     blocks = _blocks(text, regions, findings)
     pieces = _pieces(blocks, findings, len(text))
-    reveal = [not _has_visible(text, prose, _clamp(f.offset, text), _clamp(f.end_offset, text)) for f in findings]
+    reveal = [not _has_visible(prose, _clamp(f.offset, text), _clamp(f.end_offset, text)) for f in findings]
     by_block: list[list[Piece]] = [[] for _ in blocks]
     block_starts = [b.start for b in blocks]
     for piece in pieces:
@@ -106,7 +111,10 @@ def render_article(file_id: int, path: str, text: str, findings: Sequence[Findin
         if notes:
             parts.append('<ol class="notes">' + "".join(_note(file_id, i, findings[i], text) for i in notes) + "</ol>")
         parts.append("</div>")
-    if not blocks:
+    if large:
+        parts.insert(0, f'<p class="empty">Too long to show whole ({len(text):,} characters): '
+                        'each finding is shown in its line.</p>')
+    elif not blocks:
         parts.append('<p class="empty">(no text)</p>')
     return Article("".join(parts), _title(text, prose, regions))
 
@@ -146,9 +154,9 @@ def _blocks(text: str, regions: list[tuple[int, int, str]], findings: Sequence[F
         if _in_some_block(blocks, starts, start, end):
             continue
         gap_start, gap_end = _gap_around(blocks, starts, start, length)
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = _line_end(text, max(end, start))
-        excerpts.append((max(gap_start, line_start), min(gap_end, max(line_end, end))))
+        line_start = text.rfind("\n", max(0, start - _EXCERPT), start) + 1 or max(0, start - _EXCERPT)
+        line_end = _line_end(text, end, end + _EXCERPT)
+        excerpts.append((max(gap_start, line_start, start - _EXCERPT), min(gap_end, max(line_end, end), end + _EXCERPT)))
     for start, end in _merge(excerpts):
         blocks.append(Block(start, end, "source", "pre"))
     blocks.sort(key=lambda b: (b.start, b.end))
@@ -182,9 +190,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _line_end(text: str, offset: int) -> int:
-    m = _LINE_BREAK.search(text, offset)
-    return m.start() if m else len(text)
+def _line_end(text: str, offset: int, stop: int | None = None) -> int:
+    """Where the line holding `offset` ends (looked for up to `stop`: a hostile line is 4 MB)."""
+    stop = len(text) if stop is None else min(stop, len(text))
+    ends = [at for at in (text.find("\n", offset, stop), text.find("\r", offset, stop)) if at != -1]
+    return min(ends) if ends else stop
 
 
 def _line_of(text: str, offset: int) -> str:
@@ -240,8 +250,9 @@ def _block_of(blocks: list[Block], starts: list[int], piece: Piece) -> int:
     return i
 
 
-def _has_visible(text: str, prose: str, start: int, end: int) -> bool:
-    return any(text[i] == prose[i] and not text[i].isspace() for i in range(start, end))
+def _has_visible(prose: str, start: int, end: int) -> bool:
+    """Whether [start, end) holds prose a reader sees: the masked prose is blank elsewhere."""
+    return not prose[start:end].isspace() and start < end
 
 
 class _BlockWriter:
