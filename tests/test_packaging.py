@@ -32,6 +32,11 @@ def test_wheel_contains_every_rule_file(wheel: Path) -> None:
     assert shipped and shipped <= names
 
 
+def test_wheel_contains_the_html_reports_style_and_script(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"newslint/formats/html_report.css", "newslint/formats/html_report.js"} <= names
+
+
 def test_installed_newslint_finds_its_packs(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)

@@ -17,6 +17,7 @@ FORMAT_MODULES = MappingProxyType(
         "json": "newslint.formats.json",
         "sarif": "newslint.formats.sarif",
         "github": "newslint.formats.github",
+        "html": "newslint.formats.html",
     }
 )
 
