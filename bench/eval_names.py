@@ -198,7 +198,8 @@ def main() -> int:
             found_by_op[op] += 1
         else:
             line = changed[: start].count("\n") + 1
-            misses.append(f"{path.name}:{line}: {word} -> {wrong} ({op}, {uses} uses)")
+            context = changed[max(changed.rfind("\n", 0, start) + 1, start - 60) : start + len(wrong) + 40]
+            misses.append(f"{path.name}:{line}: {word} -> {wrong} ({op}, {uses} uses): ...{context!r}...")
 
     elapsed = time.perf_counter() - t0
     per_rule = Counter(f.rule for _, f in alarms)
