@@ -20,7 +20,10 @@ untouched copy.
    letter (a name's capital is the letter writers get right; a changed capital makes a
    different word, Brown/Crown, which no speller can call a typo). The site, surname,
    edit and position come from a seeded random generator, so runs are repeatable.
-   A planted misspelling is found when a finding of News.NameVariants covers it.
+   A planted misspelling is found when a finding of News.NameVariants covers it, with that
+   rule alone selected: with the house pack's names rule beside it, the News rule stands
+   down in every article where the house rule reports (Burma, Kiev; overlaps.py), which
+   would count as misses plants that the rule finds.
 
 Bar (issue 4): recall >= 0.85 and at most 0.3 findings of warning level or above per
 1,000 words of untouched copy.
@@ -67,7 +70,7 @@ def body_start(text: str) -> int:
     return text.index("\n") + 1 if "\n" in text else len(text)
 
 
-def surnames(text: str) -> dict[str, tuple[int, list[tuple[int, int]]]]:
+def surnames(text: str, common: frozenset[str] = frozenset()) -> dict[str, tuple[int, list[tuple[int, int]]]]:
     """Surnames used three or more times in the body: how often, and the spans of their
     later mentions (all but the first) in running text.
 
@@ -77,7 +80,9 @@ def surnames(text: str) -> dict[str, tuple[int, list[tuple[int, int]]]]:
     or before "said", "says" or "told" (so Carling Cup and Air India are not surnames). It
     is used mid-sentence at least once and never in lower case (Bank, Group, President).
     Running text leaves out lines where most words are capitalised: team sheets and lists
-    of names, which are not prose.
+    of names, which are not prose. A word never after a title that is a common word of
+    the corpus (`common`: written in lower case 20 times or more across it) names an
+    organisation, not a person (Vestey Group, Royal Mail, Christian Aid, Swiss Re said).
     """
     tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, body_start(text))]
     lower = set(_LOWER.findall(text))
@@ -109,7 +114,8 @@ def surnames(text: str) -> dict[str, tuple[int, list[tuple[int, int]]]]:
                 after_first.add(word)
     chosen = {}
     for word, found in spans.items():
-        person = word in titled or (word in after_first and (word in speaking or 2 * alone[word] >= len(found)))
+        person = word in titled or (word in after_first and (word in speaking or 2 * alone[word] >= len(found))
+                                    and word.lower() not in common and not word[1:2].isupper())
         if (person and word in mid_sentence and word.lower() not in lower and word not in _NOT_FIRST
                 and len(found) >= 3):
             later = [span for span in found[1:] if _running_text(text, span[0])]
@@ -122,7 +128,8 @@ def _running_text(text: str, offset: int) -> bool:
     start = text.rfind("\n", 0, offset) + 1
     end = text.find("\n", offset)
     words = text[start : end if end != -1 else len(text)].split()
-    return len(words) < 6 or sum(1 for w in words if w[:1].isupper()) < 0.6 * len(words)
+    # "(Cardiff)," is a capitalised word of a team sheet too.
+    return len(words) < 6 or sum(1 for w in words if w.lstrip("(\"'[")[:1].isupper()) < 0.6 * len(words)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
@@ -130,6 +137,7 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 def misspell(word: str, rng: random.Random) -> tuple[str, str]:
+    """One letter typo; the apostrophe of O'Gara is no letter to double or change."""
     while True:
         op = rng.choice(("swap", "double", "drop", "change"))
         if op == "swap" and len(word) >= 3:
@@ -146,7 +154,7 @@ def misspell(word: str, rng: random.Random) -> tuple[str, str]:
             new = word[:i] + rng.choice([c for c in string.ascii_lowercase if c != word[i]]) + word[i + 1 :]
         else:
             continue
-        if new != word:
+        if new != word and new.replace("'", "") != word.replace("'", "") and new.count("'") == word.count("'"):
             return op, new
 
 
@@ -162,8 +170,13 @@ def main() -> int:
     house = args.preset.upper()
     names_rules = tuple(s.id for s in builtin_specs() if s.kind == "names" and s.pack in ("News", house))
     linter = Linter(Config(extends=args.preset), Selection(names_rules))
+    variants_only = Linter(Config(extends=args.preset), Selection((RULE,)))
     rng = random.Random(args.seed)
     files = articles(corpus_folder(args.corpus))
+    lower_counts: Counter[str] = Counter()
+    for path in files:
+        lower_counts.update(_LOWER.findall(path.read_text(encoding="utf-8")))
+    common = frozenset(w for w, n in lower_counts.items() if n >= 20)
     t0 = time.perf_counter()
 
     words = 0
@@ -181,7 +194,7 @@ def main() -> int:
                 alarms.append((path.name, f))
             else:
                 suggestions[f.rule] += 1
-        candidates = surnames(text)
+        candidates = surnames(text, common)
         if not candidates:
             continue
         word = rng.choice(sorted(candidates))
@@ -192,7 +205,7 @@ def main() -> int:
         planted += 1
         by_op[op] += 1
         hit = any(f.rule == RULE and f.offset <= start and start + len(wrong) <= f.end_offset
-                  for f in linter.lint_text(changed, path.name))
+                  for f in variants_only.lint_text(changed, path.name))
         if hit:
             found += 1
             found_by_op[op] += 1

@@ -88,6 +88,7 @@ OPTIONS: Mapping[str, schema.Validator] = {
     "transliterations": schema.string_map,
     "suffixes": schema.string_list,
     "min_length_changed": schema.integer,
+    "min_length_titled": schema.integer,
     "not_names": schema.string_list,
     "known_names": schema.string_list,
     # variants and first_reference
@@ -99,7 +100,8 @@ OPTIONS: Mapping[str, schema.Validator] = {
     "spellings": _spellings,
 }
 _KEYS_OF = {
-    "variants": frozenset({"max_distance", "min_length", "min_length_changed", "min_majority", "same_initial",
+    "variants": frozenset({"max_distance", "min_length", "min_length_changed", "min_length_titled", "min_majority",
+                           "same_initial",
                            "distinct", "variants", "transliterations", "suffixes", "not_names", "known_names",
                            "titles", "not_given_names"}),
     "first_reference": frozenset({"titles", "speech_verbs", "not_given_names", "not_names", "min_length"}),
@@ -116,6 +118,8 @@ _TOKEN = regex.compile(
 # The lower-case syllable of a hyphenated given name ("Kim Jong-un", "Kim Dong-yub"): Jong-un
 # and Dong-yub are two names, not "Jong" and "Dong" one letter apart.
 _SYLLABLE = regex.compile(r"-\p{Ll}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}_-])")
+# Titles that go before a surname, not a first name.
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx"})
 _FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
 _LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
@@ -320,6 +324,11 @@ def _compile_variants(spec: RuleSpec) -> Check:
     # an a (Russia, Russian; but Gibson, Gibso is a typo).
     endings = [compile_pattern("suffixes", e) for e in opts.get("suffixes", [])]
     min_length_changed = opts.get("min_length_changed", min_length)
+    # A shorter name is compared only when the same title or first name stands before
+    # both spellings (Mr Fox, Mr Fx; Gavin Cox, Gavin Cop).
+    min_length_titled = min(opts.get("min_length_titled", min_length), min_length)
+    # A typo that drops a letter of the shortest names is one letter shorter still.
+    shortest = max(1, min_length_titled - 1)
     translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
     # The listed pairs are folded with the user's patterns, so on the first document, within
     # its rule's time, not when the rule loads (where nothing bounds them).
@@ -344,7 +353,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
         # A word seen only at sentence starts that the article also writes in lower
         # case is a word, not a name ("Many" against "Mary").
         return [(form, mentions) for form, mentions in by_form.items()
-                if not (len(form) < min_length or len(form) > _LONGEST_NAME or form.isupper() or form.casefold() in not_names or form in titles
+                if not (len(form) < shortest or len(form) > _LONGEST_NAME or form.isupper() or form.casefold() in not_names or form in titles
                         or all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words)]
 
     def form_of(form: str, mentions: list[Mention], folded: str) -> _Form:
@@ -358,9 +367,10 @@ def _compile_variants(spec: RuleSpec) -> Check:
                     title_set.add(m.prev)
                 elif m.prev.casefold() not in not_names and m.prev.casefold() not in not_given:
                     given.add(m.prev)
-            # A word with a first name or title before it is a surname, whatever stands
-            # after it ("Mr Peskow Kremlin aides"): only a bare word can be a first name.
-            if m.next and m.prev is None and surname_like(m.next):
+            # A word with a first name or Mr before it is a surname, whatever stands after
+            # it ("Mr Peskow Kremlin aides"); a first name stands alone or after a title
+            # ("Home Secretary David Blunkett").
+            if m.next and (m.prev is None or m.prev in titles and m.prev not in _HONORIFICS) and surname_like(m.next):
                 after.append(m.next)
             if m.initial_of_given:
                 initials.add(m.initial_of_given)
@@ -386,9 +396,10 @@ def _compile_variants(spec: RuleSpec) -> Check:
         return None not in ours and None not in theirs and not ours & theirs
 
     def plural_of_stem(a: str, b: str) -> bool:
-        """A last letter changed to "s": a plural or a people of a stem the other word
-        extends (Scots beside Scott, Finns beside Finny), not a typo."""
-        return len(a) == len(b) and a[:-1] == b[:-1] and "s" in (a[-1], b[-1])
+        """A known plural or people of a stem the other word extends (Scots beside Scott),
+        not a typo; Collins beside Collina is one."""
+        return (len(a) == len(b) and a[:-1] == b[:-1]
+                and any(x.endswith("s") and x in known for x in (a, b)))
 
     def at_fault(form: _Form, other: _Form) -> bool:
         """Of two spellings of one name, `form` is the wrong one."""
@@ -484,7 +495,10 @@ def _compile_variants(spec: RuleSpec) -> Check:
                 # Only the spelling at fault is reported.
                 if not at_fault(form, other):
                     continue
-                if len(other.form) < min_length or not related(form, other, same, distinct, deadline):
+                if len(other.form) < min_length_titled or not related(form, other, same, distinct, deadline):
+                    continue
+                if min(len(other.form), len(form.form)) < min_length and not (
+                        form.titles & other.titles or form.given & other.given):
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
