@@ -367,10 +367,9 @@ def _compile_variants(spec: RuleSpec) -> Check:
                     title_set.add(m.prev)
                 elif m.prev.casefold() not in not_names and m.prev.casefold() not in not_given:
                     given.add(m.prev)
-            # A word with a first name or Mr before it is a surname, whatever stands after
-            # it ("Mr Peskow Kremlin aides"); a first name stands alone or after a title
-            # ("Home Secretary David Blunkett").
-            if m.next and (m.prev is None or m.prev in titles and m.prev not in _HONORIFICS) and surname_like(m.next):
+            # A word after Mr is a surname, whatever stands after it ("Mr Peskow Kremlin
+            # aides"); a first name stands alone or after a title ("Home Secretary David").
+            if m.next and m.prev not in _HONORIFICS and surname_like(m.next):
                 after.append(m.next)
             if m.initial_of_given:
                 initials.add(m.initial_of_given)
@@ -395,6 +394,14 @@ def _compile_variants(spec: RuleSpec) -> Check:
         theirs = {m.syllable for m in b.mentions}
         return None not in ours and None not in theirs and not ours & theirs
 
+    def short_typo(form: _Form, other: _Form, lowercase: LowercaseWords) -> bool:
+        """A name of `min_length` letters or more that lost a letter once, against three or
+        more uses of the name (Duf beside Duff), where the shorter form is no word the
+        article writes in lower case (Has beside Haas)."""
+        return (len(other.form) >= min_length and form.count == 1 and other.count >= 3
+                and len(form.form) == len(other.form) - 1 and _lower_first(form.form) not in lowercase
+                and not form.mentions[0].initial)
+
     def plural_of_stem(a: str, b: str) -> bool:
         """A known plural or people of a stem the other word extends (Scots beside Scott),
         not a typo; Collins beside Collina is one."""
@@ -418,7 +425,10 @@ def _compile_variants(spec: RuleSpec) -> Check:
         known_form, known_other = form.form.casefold() in known, other.form.casefold() in known
         short, long = sorted((form.folded, other.folded), key=len)
         if known_form != known_other and not long.startswith(short):  # Somali, Somalia: two words
-            return known_other and not form.given and not form.titles
+            if known_other and not form.given and not form.titles:
+                return True
+            if known_form and not other.given and not other.titles:
+                return False
         return (other.count, -other.first) > (form.count, -form.first)
 
     def changed_letter(a: str, b: str) -> bool:
@@ -465,6 +475,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
         spelt = spellings(doc)
         if len(spelt) < 2:
             return
+        lowercase = doc.memo("names.mentions", _mentions).lowercase_words
 
         deadline = doc.deadline
         same, distinct = listed("variants", deadline), listed("distinct", deadline)
@@ -498,7 +509,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
                 if len(other.form) < min_length_titled or not related(form, other, same, distinct, deadline):
                     continue
                 if min(len(other.form), len(form.form)) < min_length and not (
-                        form.titles & other.titles or form.given & other.given):
+                        form.titles & other.titles or form.given & other.given or short_typo(form, other, lowercase)):
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
