@@ -16,10 +16,14 @@ untouched copy.
      ("two firms" -> "2 firms"). Sites are chosen by this script, not by the rule: a
      lowercase word, in a paragraph, outside quotations, not the first word of its
      sentence, not joined by a hyphen or slash, and not where the figure is itself right
-     (before "million", "per cent", "%", "year-old", "years old" or a unit of measure).
+     (before "million", "per cent", "%", "year-old", "years old" or a unit of measure, or
+     an age after "who is", "she was").
    - "comma": in an article with two or more comma-grouped figures outside quotations, one
      of them loses its commas ("25,000" -> "25000").
-   A defect is found when a finding of warning level or above overlaps the changed text.
+   A defect is found when a finding of warning level or above overlaps the changed text,
+   with the UK preset's numbers rules, or with the News numbers rules alone: in an article
+   where the house rule reports anything, the News rules stand down until it is fixed
+   (newslint/overlaps.py), so a defect they find speaks on the next run.
 
 Bar (issue 5): recall >= 0.90 and at most 0.3 findings of warning level or above per
 1,000 words of untouched copy.
@@ -54,6 +58,7 @@ _FIGURE_RIGHT_AFTER = re.compile(
     r"hectares|acres|mph|pm|am|o'clock|euros|dollars|pence|cents|yen|rupees|yuan)\b",
     re.IGNORECASE,
 )
+_AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|turns|turned)\s+$", re.IGNORECASE)
 _NUMBER_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 # "two or three", "one in five", "two to one": a range or ratio of words, changed as a pair.
 _PAIRED = re.compile(rf"\s+(?:or|to|in|out of|and|by)\s+{_NUMBER_WORDS}\b", re.IGNORECASE)
@@ -99,6 +104,8 @@ def figure_sites(linter: Linter, text: str, path: str) -> list[tuple[int, int]]:
             continue
         if text[s - 1 : s] in "-/" or text[e : e + 1] in "-/":
             continue
+        if _AGE_BEFORE.search(text, max(0, s - 30), s) and re.match(r"[.,;]", text[e : e + 1]):
+            continue  # "when she was eight," is an age: a figure is right there
         if _FIGURE_RIGHT_AFTER.match(text, e) or _PAIRED.match(text, e) or _PAIRED_BEFORE.search(text[max(0, s - 20) : s]):
             continue
         sites.append((s, e))
@@ -159,6 +166,7 @@ def main() -> int:
             context = text[max(text.rfind("\n", 0, f.offset) + 1, f.offset - 50) : f.end_offset + 40].replace("\n", " ")
             print(f"  {name}:{f.line}:{f.column}: [{f.rule}] {f.match!r} in ...{context}...")
 
+    news_only = Linter(Config(extends="uk"), Selection(numbers_rule_ids(("News",))))
     rng = random.Random(SEED)
     results: dict[str, list[bool]] = {"figure": [], "comma": []}
     misses: list[str] = []
@@ -172,7 +180,8 @@ def main() -> int:
             new = str("two three four five six seven eight nine".split().index(old) + 2) if kind == "figure" else old.replace(",", "")
             mutated = text[:s] + new + text[e:]
             end = s + len(new)
-            found = any(f.offset < end and f.end_offset > s for f in serious(uk.lint_text(mutated, name)))
+            found = any(f.offset < end and f.end_offset > s for linter in (uk, news_only)
+                        for f in serious(linter.lint_text(mutated, name)))
             results[kind].append(found)
             if not found:
                 line_start = mutated.rfind("\n", 0, s) + 1
