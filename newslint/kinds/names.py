@@ -441,17 +441,19 @@ def _compile_variants(spec: RuleSpec) -> Check:
             return True
         if {a.form, b.form} <= titles or two_syllables(a, b):
             return False
+        # The same first name before both (or surname after both) is the strongest sign;
+        # it outweighs the list of pairs that are usually two people.
+        shared_person = bool(a.given & b.given or a.followed & b.followed)
         # A first name and a surname are two names (David Davis; Tony and Tory).
         first_and_surname = bool({a.as_given, b.as_given} & {0}) and (a.as_given == a.count or b.as_given == b.count)
         # The same title before both (Mr Greenspan, Mr Greenspa) outweighs an ending:
         # places and peoples (Russia, Russian) take no title.
-        if a.titles & b.titles and not first_and_surname and pair not in distinct:
+        two_people = not shared_person and bool(a.given and b.given or a.followed and b.followed)
+        if a.titles & b.titles and not first_and_surname and not two_people and pair not in distinct:
             return True
         if derived(a.folded, b.folded, deadline) or plural_of_stem(a.folded, b.folded):
             return False
-        # The same first name before both (or surname after both) is the strongest sign;
-        # it outweighs the list of pairs that are usually two people.
-        if a.given & b.given or a.followed & b.followed:
+        if shared_person:
             return True
         if pair in distinct:
             return False
@@ -614,7 +616,9 @@ def _compile_house(spec: RuleSpec) -> Check:
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
     # Built from escaped words, so nothing can be wrong with them: compiled when an
     # article first holds a variant.
-    pattern = Deferred("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])", False)
+    # Not in a hashtag or a handle of an embedded post (#Kiev, @KievPost): those are spelt
+    # as their owner chose.
+    pattern = Deferred("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_#@])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])", False)
     excepted_pattern = (
         Deferred("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions), False)
         if exceptions else None
