@@ -156,12 +156,13 @@ _STREET = re.compile(
     r"Gardens|Terrace|Crescent|Row|Hill|Park)\b"
 )
 # "5 to 12", "3-1", "2 or 3", "1 in 5", "7 out of 10", "4 x 4": a range, score or ratio.
-# "3 for 89": a cricket score (wickets for runs); the runs, being the larger, need no reason
-# ("FTSE 100 for 7 years" is no score).
+# "3 for 89": a cricket score (wickets for runs); the runs only after a verb or "at" that
+# names a score ("were 3 for 89"; "FTSE 100 for 7 years" is no score).
 _RANGE_AFTER = re.compile(
     r"\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?\d|\s+(?:in|out of|for)\s+\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
-    r"\d%?\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?$|(?<![\d.,%])\d+\s+(?:in|out of)\s+$",
+    r"\d%?\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?$|(?<![\d.,%])\d+\s+(?:in|out of)\s+$"
+    r"|\b(?:at|to|were|was|are|is|took|finished)\s+\d{1,2}\s+for\s+$",
     re.IGNORECASE)
 _VOTES_TO_BEFORE = re.compile(
     r"\d\s+(?:votes?|goals?|seats?|points?|runs?|wickets?|games?|sets?|frames?|legs?|matches|tries)\s+to\s+$")
