@@ -141,6 +141,7 @@ _AGE_AFTER = re.compile(r"(?:\s+|-)(?:years?|months?|weeks?)(?:\s+|-)old\b|-year
 # "who is 36", "she turned 40": an age, though no "years old" follows.
 _AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|turns|turned|will\s+turn|will\s+be|would\s+have\s+been)\s+$",
                          re.IGNORECASE)
+_AGE_VERBS = frozenset("is was turns turned turn be been".split())
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|when|on|in|next|this|last)\b)")
 _UNIT_COMPOUND = re.compile(
     r"-(?:inch|foot|feet|ft|mile|metre|meter|km|kilometre|yard|pound|ton|tonne|litre|gallon|"
@@ -157,12 +158,13 @@ _STREET = re.compile(
 )
 # "5 to 12", "3-1", "2 or 3", "1 in 5", "7 out of 10", "4 x 4": a range, score or ratio.
 # "3 for 89": a cricket score (wickets for runs); the runs only after a verb or "at" that
-# names a score ("were 3 for 89"; "FTSE 100 for 7 years" is no score).
+# names a score ("were 3 for 89"; "FTSE 100 for 7 years" is no score). Searched only
+# after "for ", which few figures follow.
+_SCORE_FOR_BEFORE = re.compile(r"\b(?:at|to|were|was|are|is|took|finished)\s+\d{1,2}\s+for\s+$")
 _RANGE_AFTER = re.compile(
     r"\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?\d|\s+(?:in|out of|for)\s+\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
-    r"\d%?\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?$|(?<![\d.,%])\d+\s+(?:in|out of)\s+$"
-    r"|\b(?:at|to|were|was|are|is|took|finished)\s+\d{1,2}\s+for\s+$",
+    r"\d%?\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?$|(?<![\d.,%])\d+\s+(?:in|out of)\s+$",
     re.IGNORECASE)
 _VOTES_TO_BEFORE = re.compile(
     r"\d\s+(?:votes?|goals?|seats?|points?|runs?|wickets?|games?|sets?|frames?|legs?|matches|tries)\s+to\s+$")
@@ -372,6 +374,8 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "time"  # "between 2200 and 0700", "2100 local time"
     if prev in "-\u2013/:" or nxt in "/:" or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return "range, score or ratio"
+    if before.endswith("for ") and _ends_with(_SCORE_FOR_BEFORE, before, 30):
+        return "range, score or ratio"
     if nxt in "-\u2013":
         if _AGE_AFTER.match(after):
             return "age"
@@ -384,8 +388,6 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "list marker"  # "1) If ..."
     if _AGE_AFTER.match(after):
         return "age"
-    if _AGE_BEFORE.search(before) and (not after or after[0] in ".,;:)" or after[0].isspace() and _CLAUSE_END.match(after)):
-        return "age"  # "the driver, who is 36, ..."
     if _MEASURE_BEFORE.search(before):
         return "measurement"
     if _VOTES_TO.match(after) or _VOTES_TO_BEFORE.search(before):
@@ -414,6 +416,8 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         lower = prev_word.lower()
         if lower in _DESIGNATOR_BEFORE:
             return "designator or age"
+        if lower in _AGE_VERBS and _age_after_verb(before, after):
+            return "age"  # "the driver, who is 36, ..."
         if _MONTH.fullmatch(prev_word + (pw.group(2) if pw else "")):
             return "date"
         if (any(c.isupper() for c in prev_word) and not prev_word.endswith(("'s", "\u2019s")) and lower not in _OPENERS
@@ -424,6 +428,13 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
     if before.endswith("(") and nxt == ")":
         return "list marker or age"
     return None
+
+
+def _age_after_verb(before: str, after: str) -> bool:
+    """"who is 36", "she turned 40,": asked only after one of the verbs."""
+    if not _ends_with(_AGE_BEFORE, before, 40):
+        return False
+    return not after or after[0] in ".,;:)" or after[0].isspace() and _CLAUSE_END.match(after) is not None
 
 
 def _word(m: re.Match[str], starts: frozenset[int], context: tuple[str, str]) -> Mention:
