@@ -223,7 +223,9 @@ def test_fix_rewrites_the_file(tmp_path: Path) -> None:
 
 # --- house date style (pattern rules of the AP and UK packs) ------------------------------
 
-HOUSE = {"ap.md": ("ap", ("AP.Date*", "AP.Month*")), "uk.txt": ("uk", ("UK.Date*",))}
+HOUSE = {"ap.md": ("ap", ("AP.Date*", "AP.Month*")), "uk.txt": ("uk", ("UK.Date*",)),
+         # A list of related links: dotted date stamps in brackets, not prose (issue 16).
+         "links.md": ("uk", ("UK.Date*", "News.AmbiguousDates"))}
 
 
 def house_output(name: str) -> str:
@@ -295,3 +297,16 @@ def test_a_word_on_the_line_before_does_not_hide_a_date(tmp_path: Path, newline:
     result = run_cli("check", "--isolated", "--select", "AP.DateNumeric", "--format", "parsable", "a.md", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stdout.startswith("a.md:2:1: warning: Write the date in words:")
+
+
+# --- issue 16: related-link lines -------------------------------------------------------------
+
+@pytest.mark.parametrize("rule,extends", [("UK.DateNumeric", "uk"), ("AP.DateNumeric", "ap"),
+                                          ("News.AmbiguousDates", "uk")])
+def test_date_stamp_of_a_related_link_is_not_prose(rule: str, extends: str) -> None:
+    links = "Related:\n\n- Merkel meets Putin in Sochi (03.02.2017)\n- Deal under strain (28.01.2017)\n"
+    assert [f.match for f in lint(links, select=[rule], extends=extends)] == []
+    prose = "The treaty took effect on 03.02.2017, officials said.\n"
+    assert [f.match for f in lint(prose, select=[rule], extends=extends)] == ["03.02.2017"]
+    sentence = "The treaty took effect in Berlin, officials said (03.02.2017).\n"
+    assert [f.match for f in lint(sentence, select=[rule], extends=extends)] == ["03.02.2017"]

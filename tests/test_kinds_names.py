@@ -224,3 +224,63 @@ def test_one_edit_neighbours_are_those_rapidfuzz_finds(words: list[str]) -> None
 
     expected = [[j for _, _, j in process.extract(w, words, scorer=OSA.distance, score_cutoff=1, limit=None)] for w in words]
     assert _neighbours(words, 1) == expected
+
+
+# --- issue 16: copy from other outlets ----------------------------------------------------
+
+OUTSIDE_FLAGGED = {
+    "place qualifier is no first name": (
+        "North Korea and South Korea met. Korea watchers in Korea said South Korea and North Korea "
+        "would meet again. The North Koera team left early.\n", "Koera"),
+    "title is no first name": (
+        "Sheriff Joe Arpaio spoke. Arpaio said the jail would stay open and Arpaio thanked the guards. "
+        "Later Sheriff Arapio left.\n", "Arapio"),
+    "CEO is a title": (
+        "CEO Satya Nadella spoke. Nadella said sales were up and Nadella thanked staff. "
+        "Later CEO Nadela left.\n", "Nadela"),
+    "misspelt surname before a capitalised word": (
+        "Kremlin spokesman Dmitry Peskov spoke. Peskov said no and Peskov's deputy agreed. "
+        "Mr Peskow Kremlin aides were not available.\n", "Peskow"),
+    "known place outnumbered by its typo": (
+        "Troops left Afghanistna. Aid to Afghanistna fell and Afghanistna asked for more. "
+        "Agencies still work in Afghanistan.\n", "Afghanistna"),
+    "a shared title outweighs an ending": (
+        "Alan Greenspan spoke. Mr Greenspan said rates would rise and Mr Greenspan left. "
+        "Mr Greenspa warned of risks.\n", "Greenspa"),
+    "three-letter name with the same title": (
+        "Liam Fox spoke. Dr Fox said the law was wrong and Dr Fox left. Later Dr Fx returned.\n", "Fx"),
+}
+
+OUTSIDE_PASSED = {
+    "hashtags and handles": (
+        "Volodymyr Zelensky spoke. Zelensky said the visit mattered and Zelensky asked for more. "
+        "Supporters posted #Zelenskiy and @ZelenskiyOffice shared it.\n"),
+    "plural or people of a stem": "Scots voted. Scots wanted change, said Scott. Many Scots agreed.\n",
+    "demonym": "Korea sent troops. Korea denied it. A Korean diplomat said so.\n",
+    "a people beside its country": "Somalia sent a delegate. Somali officials said Somalia would sign. A Somali aide agreed.\n",
+    "Korean given names": (
+        "Kim Jong-un met the envoy. Kim Dong-yub said Kim Jong-un wanted talks. Kim Dong-yub added more.\n"),
+    "two people with one title": (
+        "CEO Tim Cook spoke. Cook said sales were strong and Cook thanked staff. CEO Tom Cock declined to comment.\n"),
+    "a word one letter short of a name": (
+        "Tommy Haas won. Haas said he was tired and Haas left early. \"Has he gone?\" one fan asked.\n"),
+    "place name before a capitalised word": (
+        "Matthew Upson is injured. Upson will miss the game and Upson is upset. It was played at Upton Park.\n"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(OUTSIDE_FLAGGED))
+def test_outside_misses_are_found(case: str) -> None:
+    text, typo = OUTSIDE_FLAGGED[case]
+    assert set(matches(text, VARIANTS)) == {typo}
+
+
+@pytest.mark.parametrize("case", sorted(OUTSIDE_PASSED))
+def test_outside_false_alarms_are_gone(case: str) -> None:
+    assert matches(OUTSIDE_PASSED[case], VARIANTS) == []
+
+
+def test_house_spelling_skips_hashtags_and_handles() -> None:
+    text = "Officials in Kyiv spoke. Supporters posted #Kiev and @KievPost shared it.\n"
+    assert matches(text, HOUSE) == []
+    assert matches("Officials in Kiev spoke.\n", HOUSE) == ["Kiev"]

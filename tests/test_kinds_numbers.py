@@ -379,3 +379,42 @@ def test_unsafe_fix_rewrites_a_numeral_inside_a_quotation(tmp_path: Path) -> Non
     result = run_cli("check", "--fix", "--unsafe-fixes", "a.md", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert article.read_text(encoding="utf-8") == '"We have three or four generations here," she said.\n'
+
+
+# --- issue 16: copy from other outlets ----------------------------------------------------
+
+# Each holds figures where figures are the rule beside counts in words: no inconsistency.
+OUTSIDE_CONSISTENT = {
+    "compound adjective": "She took a 30-year mortgage and a 20-year loan, and twenty friends helped.",
+    "small compound adjective": "They agreed a 5-point plan. Two firms and three banks signed it.",
+    "year before a noun": "He got a 2016 bonus. The firm has 25,000 staff and 12,000 contractors.",
+    "age after who is": "The driver, who is 36, saw forty birds and fifty cats.",
+    "age after she turned": "She turned 40 last week. Forty guests and fifty friends came.",
+    "basis points": "Rates rose 25 basis points. Twenty banks and thirty lenders followed.",
+    "larger number in words": "Two hundred and thirty canoes left, and ten more followed. Twenty stayed.",
+    "cricket score": "England were 3 for 89 at lunch. Two wickets fell and three batsmen were out.",
+    "spelled-out number opening a quotation": "\"Three people came,\" he said. He had 3 cats and 4 dogs and 5 birds.",
+}
+
+
+@pytest.mark.parametrize("case", sorted(OUTSIDE_CONSISTENT))
+def test_outside_false_alarms_are_gone(case: str) -> None:
+    assert found(OUTSIDE_CONSISTENT[case], FORMS, extends="uk") == []
+
+
+def test_a_rate_is_a_count_not_a_unit() -> None:
+    """'4 per year' is no unit of measure: the house style and the article's own form apply."""
+    text = "Staff get 4 per year. He saw three birds, two cats and five dogs."
+    assert found(text, FORMS, extends="uk") == ["4"]
+    assert found("Staff get 4 per year.", "UK.Numerals", extends="uk") == ["4"]
+    assert found("It costs 5 per kg and 3 per 1,000 people.", "UK.Numerals", extends="uk") == []
+
+
+def test_a_number_after_a_score_like_phrase_is_still_a_count() -> None:
+    text = "The FTSE 100 for 7 years left two firms and three banks out."
+    assert found(text, FORMS, extends="uk") == ["7"]
+
+
+def test_a_number_word_inside_a_larger_number_is_not_a_figure_to_write() -> None:
+    assert found("Two hundred and thirty canoes left.", "UK.Numerals", extends="uk") == []
+    assert found("Thirty canoes left and thirty more came.", "UK.Numerals", extends="uk") == ["thirty"]

@@ -121,8 +121,11 @@ _UNIT_AFTER = frozenset("""
     yuan won krona kronor peso pesos quid
     million millions billion billions trillion trillions bn m tn k
     min mins sec secs hr hrs h s
-    per x percentage
+    x percentage basis bp bps
 """.split())
+# "per" makes a unit only before one ("5 per kg", "3 per 1,000"); "4 per year" is a rate,
+# a count that the house's numeral style covers.
+_PER_UNIT = re.compile(r"\s*per\s+(?:\d|([A-Za-z]+))")
 _TIME_AFTER = frozenset("am pm a.m. p.m. gmt bst et est pst cet utc o'clock hrs".split())
 _TIME_RANGE = re.compile(r"\s*(?:and|to|-|\u2013)\s*0\d{3}\b|\s+local\s+time\b")
 # Words before a figure that make it a designator, an age or a date.
@@ -135,6 +138,11 @@ _DESIGNATOR_BEFORE = frozenset("""
     ranked rank plus minus edition magnitude
 """.split())
 _AGE_AFTER = re.compile(r"(?:\s+|-)(?:years?|months?|weeks?)(?:\s+|-)old\b|-year-old|\s+year-old", re.IGNORECASE)
+# "who is 36", "she turned 40": an age, though no "years old" follows.
+_AGE_BEFORE = re.compile(r"\b(?:who|he|she)\s+(?:is|was|turns|turned|will\s+turn|will\s+be|would\s+have\s+been)\s+$",
+                         re.IGNORECASE)
+_AGE_VERBS = frozenset("is was turns turned turn be been".split())
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$|(?:and|but|when|on|in|next|this|last)\b)")
 _UNIT_COMPOUND = re.compile(
     r"-(?:inch|foot|feet|ft|mile|metre|meter|km|kilometre|yard|pound|ton|tonne|litre|gallon|"
     r"acre|hectare|storey|story|under|over|nil|all|love|wood|iron|seater|door|speed|wheel|"
@@ -149,8 +157,12 @@ _STREET = re.compile(
     r"Gardens|Terrace|Crescent|Row|Hill|Park)\b"
 )
 # "5 to 12", "3-1", "2 or 3", "1 in 5", "7 out of 10", "4 x 4": a range, score or ratio.
+# "3 for 89": a cricket score (wickets for runs); the runs only after a verb or "at" that
+# names a score ("were 3 for 89"; "FTSE 100 for 7 years" is no score). Searched only
+# after "for ", which few figures follow.
+_SCORE_FOR_BEFORE = re.compile(r"\b(?:at|to|were|was|are|is|took|finished)\s+\d{1,2}\s+for\s+$")
 _RANGE_AFTER = re.compile(
-    r"\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?\d|\s+(?:in|out of)\s+\d", re.IGNORECASE)
+    r"\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?\d|\s+(?:in|out of|for)\s+\d", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
     r"\d%?\s*(?:-|\u2013|to|and|or|x|\u00d7)\s*[£$€]?$|(?<![\d.,%])\d+\s+(?:in|out of)\s+$",
     re.IGNORECASE)
@@ -161,6 +173,7 @@ _VOTES_TO = re.compile(
     r"\s+to\s+\d")
 _WORD_RATIO = re.compile(r"\s+(?:in|out of|to|of every|or|and|by|x)\s+(?:\d|(?:%s)\b)" % "|".join(WORD_VALUES), re.IGNORECASE)
 _WORD_RATIO_BEFORE = re.compile(r"\b(?:(?:%s)|\d+)\s+(?:in|out of|to|or|and|by)\s+$" % "|".join(WORD_VALUES), re.IGNORECASE)
+_LARGER_BEFORE = re.compile(r"\b(?:hundred|thousand)(?:\s+and)?\s+$", re.IGNORECASE)
 _LARGE_AFTER = re.compile(r"\s*-?(?:hundred|thousand|million|billion|trillion|m|bn)\b", re.IGNORECASE)
 # "trillion" has no common abbreviation, so it says nothing about a house's money style.
 _MONEY_WORD = re.compile(r"\s+(million|billion)\b", re.IGNORECASE)
@@ -171,7 +184,7 @@ _COUNT_SIGNAL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _COUNT_NOUN_AFTER = re.compile(
-    r"\s+(?:(?:more|new|extra|additional|other|full-time|part-time|young|local|foreign|british|"
+    r"\s+(?:(?i:more|new|extra|additional|other|full-time|part-time|young|local|foreign|british|"
     r"american)\s+)?(?:people|jobs|workers|staff|employees|homes|houses|troops|soldiers|"
     r"members|fans|visitors|students|children|users|customers|subscribers|votes|signatures|"
     r"copies|units|cars|residents|pupils|patients|cases|officers|police|passengers|volunteers|"
@@ -187,7 +200,7 @@ _COUNT_NOUN_AFTER = re.compile(
 _PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?([a-z]+(?:[^s\W]s|men)|[A-Z]+s)\b")
 # After these a four-digit figure is a year ("in 1989", "the 2004 results", "autumn 2006").
 _YEAR_BEFORE = frozenset("""
-    in of since until till by during before after the its their his her this that on at for early
+    in of since until till by during before after the a an its their his her this that on at for early
     late mid season fiscal financial spring summer autumn winter christmas year circa c
 """.split())
 # These join a year to a year as often as a count to a count: the partner decides.
@@ -361,6 +374,8 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "time"  # "between 2200 and 0700", "2100 local time"
     if prev in "-\u2013/:" or nxt in "/:" or _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return "range, score or ratio"
+    if before.endswith("for ") and _ends_with(_SCORE_FOR_BEFORE, before, 30):
+        return "range, score or ratio"
     if nxt in "-\u2013":
         if _AGE_AFTER.match(after):
             return "age"
@@ -387,6 +402,10 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         return "time"
     if next_word.lower().rstrip(".") in _UNIT_AFTER or next_word.lower() in _UNIT_AFTER:
         return "unit or money"
+    if next_word.lower() == "per":
+        per = _PER_UNIT.match(after)
+        if per is not None and (per.group(1) is None or per.group(1).lower() in _UNIT_AFTER):
+            return "unit or money"
     if _MONTH.match(next_word):
         return "date"
     if _TITLE_AFTER.match(after):
@@ -397,6 +416,8 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
         lower = prev_word.lower()
         if lower in _DESIGNATOR_BEFORE:
             return "designator or age"
+        if lower in _AGE_VERBS and _age_after_verb(before, after):
+            return "age"  # "the driver, who is 36, ..."
         if _MONTH.fullmatch(prev_word + (pw.group(2) if pw else "")):
             return "date"
         if (any(c.isupper() for c in prev_word) and not prev_word.endswith(("'s", "\u2019s")) and lower not in _OPENERS
@@ -407,6 +428,13 @@ def _exception(s: int, text: str, before: str, after: str, value: float | None, 
     if before.endswith("(") and nxt == ")":
         return "list marker or age"
     return None
+
+
+def _age_after_verb(before: str, after: str) -> bool:
+    """"who is 36", "she turned 40,": asked only after one of the verbs."""
+    if not _ends_with(_AGE_BEFORE, before, 40):
+        return False
+    return not after or after[0] in ".,;:)" or after[0].isspace() and _CLAUSE_END.match(after) is not None
 
 
 def _word(m: re.Match[str], starts: frozenset[int], context: tuple[str, str]) -> Mention:
@@ -434,6 +462,8 @@ def _word_exception(text: str, before: str, after: str, at_start: bool) -> str |
     prev_word = pw.group(1).lower() if pw else ""
     if prev_word == "point":
         return "decimal in words"  # "one point three per cent"
+    if _LARGER_BEFORE.search(before):
+        return "part of a larger number"  # "two hundred and thirty canoes"
     if _LARGE_AFTER.match(after) or _PERCENT_AFTER.match(after):
         return "large number or percentage"
     if _WORD_RATIO.match(after) or _WORD_RATIO_BEFORE.search(before):

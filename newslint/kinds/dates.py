@@ -346,6 +346,8 @@ def _find_numeric(text: str, deadline: Deadline) -> list[NumericDate]:
             if date is not None:
                 out.append(NumericDate(m.start(), m.end(), m.start("iy"), False, (date,)))
             continue
+        if _link_stamp(text, m.start(), m.end()):
+            continue
         a, b, year_text, sep = m.group("a"), m.group("b"), m.group("y"), m.group("sep")
         two_digit = len(year_text) == 2
         # "2.6.11" is a version and "4-4-22" a tally; dotted and dashed dates with a short
@@ -359,6 +361,24 @@ def _find_numeric(text: str, deadline: Deadline) -> list[NumericDate]:
         if readings:
             out.append(NumericDate(m.start(), m.end(), m.start("y"), two_digit, readings))
     return out
+
+
+# The words of a related-link line: a headline, not a sentence.
+_MAX_LINK_WORDS = 20
+
+
+def _link_stamp(text: str, start: int, end: int) -> bool:
+    """A date alone in brackets at the end of a short line that is no sentence: the date
+    stamp of a list of related links ("Merkel meets Putin in Sochi (03.02.2017)"), the
+    outlet's furniture rather than prose to edit."""
+    if text[start - 1 : start] != "(" or text[end : end + 1] != ")":
+        return False
+    line_end = text.find("\n", end)
+    if text[end + 1 : line_end if line_end != -1 else len(text)].strip():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    title = text[line_start : start - 1].rstrip()
+    return bool(title) and title[-1] not in ".!?;:," and len(title.split()) <= _MAX_LINK_WORDS
 
 
 def _find_weekday_dates(text: str, deadline: Deadline) -> list[WeekdayDate]:

@@ -88,6 +88,7 @@ OPTIONS: Mapping[str, schema.Validator] = {
     "transliterations": schema.string_map,
     "suffixes": schema.string_list,
     "min_length_changed": schema.integer,
+    "min_length_titled": schema.integer,
     "not_names": schema.string_list,
     "known_names": schema.string_list,
     # variants and first_reference
@@ -99,19 +100,26 @@ OPTIONS: Mapping[str, schema.Validator] = {
     "spellings": _spellings,
 }
 _KEYS_OF = {
-    "variants": frozenset({"max_distance", "min_length", "min_length_changed", "min_majority", "same_initial",
+    "variants": frozenset({"max_distance", "min_length", "min_length_changed", "min_length_titled", "min_majority",
+                           "same_initial",
                            "distinct", "variants", "transliterations", "suffixes", "not_names", "known_names",
-                           "titles"}),
+                           "titles", "not_given_names"}),
     "first_reference": frozenset({"titles", "speech_verbs", "not_given_names", "not_names", "min_length"}),
     "house": frozenset({"spellings"}),
 }
 # Quoted names are mentions; which of them may be reported is decided here, not by the engine.
 DEFAULT_QUOTES = "include"
 
-# A capitalised word: O'Brien and Lloyd-Webber are one name; "Peskov's" is "Peskov".
+# A capitalised word: O'Brien and Lloyd-Webber are one name; "Peskov's" is "Peskov". A word
+# after "#" or "@" is a hashtag or a handle of an embedded post, not a name (#NorthKorea).
 _TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_'\u2019])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
+    r"(?<![\p{L}\p{M}\p{N}_'\u2019#@])\p{Lu}[\p{L}\p{M}]*(?:['\u2019]\p{Lu}[\p{L}\p{M}]*|-\p{Lu}[\p{L}\p{M}]*)*"
 )
+# The lower-case syllable of a hyphenated given name ("Kim Jong-un", "Kim Dong-yub"): Jong-un
+# and Dong-yub are two names, not "Jong" and "Dong" one letter apart.
+_SYLLABLE = regex.compile(r"-\p{Ll}[\p{L}\p{M}]*(?![\p{L}\p{M}\p{N}_-])")
+# Titles that go before a surname, not a first name.
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx"})
 _FORMER_NAME = regex.compile(r"\b(?:formerly|previously|known as|called)\s+(?:known as\s+|called\s+)?\Z", regex.IGNORECASE)
 _LOWER_RUN = regex.compile(r"\p{Ll}[\p{L}\p{M}]*")
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
@@ -126,11 +134,11 @@ class Mention:
     article has dozens of mentions, and nothing changes a mention once made."""
 
     __slots__ = ("start", "end", "form", "prev", "next", "initial", "quoted", "headline", "index",
-                 "initial_of_given", "region")
+                 "initial_of_given", "region", "syllable")
 
     def __init__(self, start: int, end: int, form: str, prev: str | None, next: str | None, initial: bool,
                  quoted: bool, headline: bool, index: int, initial_of_given: str | None = None,
-                 region: Region | None = None) -> None:
+                 region: Region | None = None, syllable: str | None = None) -> None:
         self.start = start
         self.end = end
         self.form = form
@@ -142,6 +150,7 @@ class Mention:
         self.index = index  # position among all mentions
         self.initial_of_given = initial_of_given  # "M" in "M Horan"
         self.region = region  # the block it stands in
+        self.syllable = syllable  # "-un" of "Jong-un"
 
 
 class LowercaseWords:
@@ -213,9 +222,11 @@ def _mentions(doc: Document) -> Mentions:
                     prev = before
             else:
                 given_initial = before
+        syllable = _SYLLABLE.match(prose, end) if prose.startswith("-", end) else None
         items.append(Mention(
             start, end, form, prev, raw[i + 1][2] if linked[i + 1] else None, start in starts, quoted(start),
             region is not None and region.kind in ("title", "heading"), i, given_initial, region,
+            syllable.group() if syllable is not None else None,
         ))
     return Mentions(items, lowercase)
 
@@ -305,11 +316,19 @@ def _compile_variants(spec: RuleSpec) -> Check:
     same_initial = opts.get("same_initial", True)
     titles = frozenset(opts.get("titles", []))
     not_names = frozenset(w.casefold() for w in opts.get("not_names", []))
+    # Words that stand before a name without being a first name or a title: a place's
+    # qualifier ("North Koera" is not the Koera of someone called North).
+    not_given = frozenset(w.casefold() for w in opts.get("not_given_names", []))
     known = frozenset(w.casefold() for w in opts.get("known_names", []))
     # Each ending is a pattern matched after the shorter spelling: "(?<=a)n" is an n after
     # an a (Russia, Russian; but Gibson, Gibso is a typo).
     endings = [compile_pattern("suffixes", e) for e in opts.get("suffixes", [])]
     min_length_changed = opts.get("min_length_changed", min_length)
+    # A shorter name is compared only when the same title or first name stands before
+    # both spellings (Mr Fox, Mr Fx; Gavin Cox, Gavin Cop).
+    min_length_titled = min(opts.get("min_length_titled", min_length), min_length)
+    # A typo that drops a letter of the shortest names is one letter shorter still.
+    shortest = max(1, min_length_titled - 1)
     translit = [(compile_pattern("transliterations", k), v) for k, v in opts.get("transliterations", {}).items()]
     # The listed pairs are folded with the user's patterns, so on the first document, within
     # its rule's time, not when the rule loads (where nothing bounds them).
@@ -334,7 +353,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
         # A word seen only at sentence starts that the article also writes in lower
         # case is a word, not a name ("Many" against "Mary").
         return [(form, mentions) for form, mentions in by_form.items()
-                if not (len(form) < min_length or len(form) > _LONGEST_NAME or form.isupper() or form.casefold() in not_names or form in titles
+                if not (len(form) < shortest or len(form) > _LONGEST_NAME or form.isupper() or form.casefold() in not_names or form in titles
                         or all(m.initial for m in mentions) and _lower_first(form) in found.lowercase_words)]
 
     def form_of(form: str, mentions: list[Mention], folded: str) -> _Form:
@@ -346,9 +365,11 @@ def _compile_variants(spec: RuleSpec) -> Check:
             if m.prev is not None:
                 if m.prev in titles:
                     title_set.add(m.prev)
-                elif m.prev.casefold() not in not_names:
+                elif m.prev.casefold() not in not_names and m.prev.casefold() not in not_given:
                     given.add(m.prev)
-            if m.next and surname_like(m.next):
+            # A word after Mr is a surname, whatever stands after it ("Mr Peskow Kremlin
+            # aides"); a first name stands alone or after a title ("Home Secretary David").
+            if m.next and m.prev not in _HONORIFICS and surname_like(m.next):
                 after.append(m.next)
             if m.initial_of_given:
                 initials.add(m.initial_of_given)
@@ -366,6 +387,50 @@ def _compile_variants(spec: RuleSpec) -> Check:
         return (long.startswith(short) and ending != short[-1:]
                 and any(e.fullmatch(long, len(short), timeout=deadline.left()) for e in endings))
 
+    def two_syllables(a: _Form, b: _Form) -> bool:
+        """Both always written with a hyphenated syllable, never the same one: two given
+        names of a family that shares a surname (Kim Jong-un, Kim Dong-yub)."""
+        ours = {m.syllable for m in a.mentions}
+        theirs = {m.syllable for m in b.mentions}
+        return None not in ours and None not in theirs and not ours & theirs
+
+    def short_typo(form: _Form, other: _Form, lowercase: LowercaseWords) -> bool:
+        """A name of `min_length` letters or more that lost a letter once, against three or
+        more uses of the name (Duf beside Duff), where the shorter form is no word the
+        article writes in lower case (Has beside Haas)."""
+        return (len(other.form) >= min_length and form.count == 1 and other.count >= 3
+                and len(form.form) == len(other.form) - 1 and _lower_first(form.form) not in lowercase
+                and not form.mentions[0].initial)
+
+    def plural_of_stem(a: str, b: str) -> bool:
+        """A known plural or people of a stem the other word extends (Scots beside Scott),
+        not a typo; Collins beside Collina is one."""
+        return (len(a) == len(b) and a[:-1] == b[:-1]
+                and any(x.endswith("s") and x in known for x in (a, b)))
+
+    def at_fault(form: _Form, other: _Form) -> bool:
+        """Of two spellings of one name, `form` is the wrong one."""
+        shared = form.given & other.given
+        if shared and form.given != other.given:
+            # A spelling that also goes with a first name the other never has is partly
+            # another person (Mark Johnston beside Boris Johnson and Boris Johnston; Cherie
+            # Blair beside Tony Blair and Tony Balir): the mentions with the shared first
+            # name decide, the more of them and then the first one.
+            mine = [m.index for m in form.mentions if m.prev in shared]
+            theirs = [m.index for m in other.mentions if m.prev in shared]
+            return (len(theirs), -theirs[0]) > (len(mine), -mine[0])
+        # A known place or word is the right spelling even when the article's typo
+        # outnumbers it (four "Koera" against one "Korea"), unless the other is a person's
+        # name (a first name or title before it: Greene against Greece).
+        known_form, known_other = form.form.casefold() in known, other.form.casefold() in known
+        short, long = sorted((form.folded, other.folded), key=len)
+        if known_form != known_other and not long.startswith(short):  # Somali, Somalia: two words
+            if known_other and not form.given and not form.titles:
+                return True
+            if known_form and not other.given and not other.titles:
+                return False
+        return (other.count, -other.first) > (form.count, -form.first)
+
     def changed_letter(a: str, b: str) -> bool:
         return len(a) == len(b) and sum(x != y for x, y in zip(a, b)) == 1
 
@@ -374,11 +439,21 @@ def _compile_variants(spec: RuleSpec) -> Check:
         pair = frozenset((a.folded, b.folded))
         if pair in same or a.folded == b.folded:
             return True
-        if derived(a.folded, b.folded, deadline) or {a.form, b.form} <= titles:
+        if {a.form, b.form} <= titles or two_syllables(a, b):
             return False
         # The same first name before both (or surname after both) is the strongest sign;
         # it outweighs the list of pairs that are usually two people.
-        if a.given & b.given or a.followed & b.followed:
+        shared_person = bool(a.given & b.given or a.followed & b.followed)
+        # A first name and a surname are two names (David Davis; Tony and Tory).
+        first_and_surname = bool({a.as_given, b.as_given} & {0}) and (a.as_given == a.count or b.as_given == b.count)
+        # The same title before both (Mr Greenspan, Mr Greenspa) outweighs an ending:
+        # places and peoples (Russia, Russian) take no title.
+        two_people = not shared_person and bool(a.given and b.given or a.followed and b.followed)
+        if a.titles & b.titles and not first_and_surname and not two_people and pair not in distinct:
+            return True
+        if derived(a.folded, b.folded, deadline) or plural_of_stem(a.folded, b.folded):
+            return False
+        if shared_person:
             return True
         if pair in distinct:
             return False
@@ -386,8 +461,7 @@ def _compile_variants(spec: RuleSpec) -> Check:
         # different first names, are two people (Boris Johnson and Mark Johnston).
         if a.given and b.given or a.followed and b.followed or a.initials and b.initials and not a.initials & b.initials:
             return False
-        # A first name and a surname are two names (David Davis; Tony and Tory).
-        if {a.as_given, b.as_given} & {0} and (a.as_given == a.count or b.as_given == b.count):
+        if first_and_surname:
             return False
         if same_initial and a.folded[:1] != b.folded[:1]:
             return False
@@ -403,6 +477,8 @@ def _compile_variants(spec: RuleSpec) -> Check:
         spelt = spellings(doc)
         if len(spelt) < 2:
             return
+        lowercase = doc.memo("names.mentions", _mentions).lowercase_words
+
         deadline = doc.deadline
         same, distinct = listed("variants", deadline), listed("distinct", deadline)
         folded = [_fold(form, translit, deadline) for form, _ in spelt]
@@ -429,16 +505,13 @@ def _compile_variants(spec: RuleSpec) -> Check:
                 other = form_at(j)
                 if other.form == form.form:
                     continue
-                # Only the weaker spelling of a pair is reported; but a spelling that also
-                # goes with a first name the other never has (Mark and Boris Johnston
-                # against Boris Johnson) is the one at fault whatever the counts.
-                shared = form.given & other.given
-                mine, theirs = bool(shared and form.given - other.given), bool(shared and other.given - form.given)
-                if theirs and not mine:
+                # Only the spelling at fault is reported.
+                if not at_fault(form, other):
                     continue
-                if not mine and (other.count, -other.first) <= (form.count, -form.first):
+                if len(other.form) < min_length_titled or not related(form, other, same, distinct, deadline):
                     continue
-                if len(other.form) < min_length or not related(form, other, same, distinct, deadline):
+                if min(len(other.form), len(form.form)) < min_length and not (
+                        form.titles & other.titles or form.given & other.given or short_typo(form, other, lowercase)):
                     continue
                 if i not in better or (other.count, -other.first) > (better[i].count, -better[i].first):
                     better[i] = other
@@ -543,7 +616,9 @@ def _compile_house(spec: RuleSpec) -> Check:
     alternatives = "|".join(regex.escape(v) for v in sorted(preferred_of, key=len, reverse=True))
     # Built from escaped words, so nothing can be wrong with them: compiled when an
     # article first holds a variant.
-    pattern = Deferred("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])", False)
+    # Not in a hashtag or a handle of an embedded post (#Kiev, @KievPost): those are spelt
+    # as their owner chose.
+    pattern = Deferred("spellings", rf"(?<![\p{{L}}\p{{M}}\p{{N}}_#@])(?:{alternatives})(?![\p{{L}}\p{{M}}\p{{N}}_])", False)
     excepted_pattern = (
         Deferred("spellings", "|".join(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(e)}(?![\p{{L}}\p{{M}}])" for e in exceptions), False)
         if exceptions else None

@@ -266,6 +266,9 @@ def _ungrouped_count(doc: Document, m: Mention) -> bool:
     return m.exception in (None, "money", "unit or money", "range, score or ratio") and len(m.text) <= 11
 
 
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
+
+
 def _ranges(spec: RuleSpec, doc: Document, found: list[Mention]) -> list[Hit]:
     """'3' and 'three' (or '12' and 'twelve') as counts in one article: the minority form."""
     hits: list[Hit] = []
@@ -276,6 +279,8 @@ def _ranges(spec: RuleSpec, doc: Document, found: list[Mention]) -> list[Hit]:
                 continue
             if m.exception is not None or m.sentence_start or m.year or m.grouped:
                 continue
+            if _COMPOUND_AFTER.match(doc.prose, m.end):
+                continue  # "a 30-year mortgage", "a 5-point plan": a compound adjective, not a count
             items.append((m.start, m.end, "words" if m.word else "figures"))
         labels = {"words": "in words", "figures": "as a figure"}
         what = "a number from two to nine" if low == 2 else "a number from 10 to 99"
