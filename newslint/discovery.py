@@ -91,7 +91,12 @@ class Configs:
 
     def _working_path(self) -> Path | None:
         if not self._working:
-            self._working.append(find_config())
+            found = find_config()
+            if found is None:  # no newslint config: a .vale.ini, found as Vale finds it
+                from newslint.valeconfig import find_vale_config
+
+                found = find_vale_config(Path.cwd().resolve())
+            self._working.append(found)
         return self._working[0]
 
     def path_for(self, path: str, stdin_name: str | None = None) -> Path | None:

@@ -58,9 +58,18 @@ class Linter:
     def engine(self) -> Engine:
         return Engine([compile_rule(s) for s in self.specs], self.config.file_timeout)
 
+    @cached_property
+    def _rule_ids(self) -> list[str]:
+        return [s.id for s in self.specs]
+
     def parse(self, text: str, path: str, fmt: str | None = None) -> Document:
         doc = parse_document(text, path, fmt)
         doc.published = publication_date(doc.metadata.get(self.config.date_key))
+        config = self.config
+        if config.block_ignores or config.token_ignores or config.vale is not None:
+            from newslint.ignores import ignore_patterns
+
+            ignore_patterns(doc, config, path)
         return doc
 
     @property
@@ -79,7 +88,7 @@ class Linter:
             started = monotonic()
         doc = self.parse(text, path, fmt)
         named = check_document(doc, self.catalogue) if doc.directives or doc.disabled or "newslint" in doc.metadata else []
-        findings = engine.check(doc, ignored_for_path(self.config, path), started)
+        findings = engine.check(doc, ignored_for_path(self.config, path, self._rule_ids), started)
         return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:

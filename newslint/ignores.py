@@ -1,0 +1,73 @@
+"""Vale's BlockIgnores and TokenIgnores: source text that is not prose, by pattern.
+
+Vale rewrites each match of a BlockIgnores pattern into a code block and each match of a
+TokenIgnores pattern into inline code before it parses the file, so no rule sees their
+text. newslint keeps the source as it is and blanks the matches in `prose` instead, so
+every other offset stays exact: a block-ignored span takes the regions inside it with it,
+a token-ignored span is blanked where it stands. Patterns are matched against the whole
+source (front matter included, as in Vale), with Python's `regex` (Vale's regexp2 dialect
+is close: lookarounds and lazy quantifiers work the same).
+
+The interface the document model honours is small: `Document.prose` blanked over the
+spans and `Document.regions` without those wholly inside a block span, done once right
+after the parse (linter.Linter.parse), before any rule reads the document.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from newslint.spans import Region
+
+if TYPE_CHECKING:
+    from newslint.config import Config
+    from newslint.document import Document
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(pattern: str) -> Any:
+    import regex
+
+    return regex.compile(pattern, regex.VERSION0 | regex.MULTILINE)
+
+
+def ignore_patterns(doc: Document, config: Config, path: str) -> None:
+    """Blank what the config's (for a .vale.ini, the file's sections') BlockIgnores and
+    TokenIgnores match in `doc`."""
+    blocks, tokens = config.block_ignores, config.token_ignores
+    if config.vale is not None:
+        _, _, blocks, tokens = config.vale.settings_for(path)
+    if not blocks and not tokens:
+        return
+    budget = max(config.file_timeout / 4, 0.1)  # a config is untrusted: no pattern may hang the parse
+    block_spans = _spans(doc, blocks, budget, "BlockIgnores")
+    token_spans = _spans(doc, tokens, budget, "TokenIgnores")
+    if not block_spans and not token_spans:
+        return
+    chars = list(doc.prose)
+    for start, end in block_spans + token_spans:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    doc.prose = "".join(chars)
+    if block_spans:
+        doc.regions = [r for r in doc.regions if not _covered(r, block_spans)]
+        doc.__dict__.pop("_region_starts", None)
+
+
+def _spans(doc: Document, patterns: tuple[str, ...], budget: float, key: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in patterns:
+        try:
+            for match in _compiled(pattern).finditer(doc.text, timeout=budget):
+                if match.end() > match.start():
+                    spans.append((match.start(), match.end()))
+        except TimeoutError:
+            doc.problems.append((0, f"the {key} pattern {pattern[:60]!r} ran out of time on this file "
+                                    f"({budget:g} s) and was not applied"))
+    return spans
+
+
+def _covered(region: Region, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= region.start and region.end <= end for start, end in spans)
