@@ -89,6 +89,12 @@ class Linter:
         doc = self.parse(text, path, fmt)
         named = check_document(doc, self.catalogue) if doc.directives or doc.disabled or "newslint" in doc.metadata else []
         findings = engine.check(doc, ignored_for_path(self.config, path, self._rule_ids), started)
+        if "ignore_timeouts" in doc.__dict__:  # a BlockIgnores/TokenIgnores pattern out of time (ignores.py)
+            from newslint.engine import TIMEOUT, _stamp
+            from newslint.finding import Hit, Level
+
+            findings = findings + [_stamp(doc, TIMEOUT, "internal", Level.ERROR, None, Hit(0, 0, message))
+                                   for message in doc.__dict__["ignore_timeouts"]]
         return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:
