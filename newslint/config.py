@@ -513,7 +513,16 @@ def configure(
     from newslint.rulecache import load_specs
 
     paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
-    loaded = load_specs([(path, read_rule_bytes(config, path)) for path in paths], _load_unchanged)
+    contents = [(path, read_rule_bytes(config, path)) for path in paths]
+    if config.vale is not None:  # a Vale style's rules of kinds newslint lacks are skipped, as one warning
+        contents, skipped = _of_known_kinds(contents)
+        if skipped:
+            paths = [path for path, _ in contents]
+            shown_skipped = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+            config = config._replace(warnings=config.warnings + (
+                f"{config.path}: {len(skipped)} rule{'s' if len(skipped) != 1 else ''} of kinds newslint does not have "
+                f"skipped: {shown_skipped}",))
+    loaded = load_specs(contents, _load_unchanged)
     folders: dict[Path, str] = {}  # a pack's folder as this run shows it, worked out once
     shown = []
     for spec, path in zip(loaded, paths):
@@ -541,6 +550,25 @@ def _with_vocabulary(spec: RuleSpec, accepted: tuple[str, ...]) -> RuleSpec:
 
     prepare = getattr(load_kind(spec.kind), "prepare", None)
     return spec._replace(prepared=prepare(spec)) if prepare is not None else spec
+
+
+_EXTENDS = re.compile(rb"^extends[ \t]*:[ \t]*['\"]?([A-Za-z_-]+)", re.MULTILINE)
+
+
+def _of_known_kinds(contents: list[tuple[Path, bytes]]) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The rule files whose kind newslint has (Vale's spelling, sequence, script... not),
+    and 'Rule.Id (kind)' for each of the others."""
+    from newslint.kinds import KIND_MODULES
+
+    kept, skipped = [], []
+    for path, content in contents:
+        found = _EXTENDS.search(content)
+        kind = found.group(1).decode("ascii") if found else None
+        if kind is not None and kind not in KIND_MODULES:
+            skipped.append(f"{rule_id(path)} ({kind})")
+        else:
+            kept.append((path, content))
+    return kept, skipped
 
 
 def _checked_arguments(catalogue: Catalogue, flag: str, selectors: Iterable[str]) -> tuple[str, ...]:

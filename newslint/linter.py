@@ -93,8 +93,8 @@ class Linter:
             from newslint.engine import TIMEOUT, _stamp
             from newslint.finding import Hit, Level
 
-            findings = findings + [_stamp(doc, TIMEOUT, "internal", Level.ERROR, None, Hit(0, 0, message))
-                                   for message in doc.__dict__["ignore_timeouts"]]
+            findings = sorted(findings + [_stamp(doc, TIMEOUT, "internal", Level.ERROR, None, Hit(0, 0, message))
+                                          for message in doc.__dict__["ignore_timeouts"]], key=Finding.sort_key)
         return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:

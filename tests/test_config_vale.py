@@ -266,3 +266,13 @@ def test_a_bad_vale_ini_raises_config_error_in_the_library(tmp_path: Path) -> No
     project(tmp_path, "StylesPath = styles\nColour = red\n")
     with pytest.raises(ConfigError, match=r"\.vale\.ini:2:1: unknown key 'Colour'"):
         load_config(tmp_path / ".vale.ini")
+
+
+def test_rules_of_kinds_newslint_lacks_are_skipped_with_one_warning(tmp_path: Path) -> None:
+    project(tmp_path, "StylesPath = styles\n[*]\nBasedOnStyles = Good\n")
+    (tmp_path / "styles" / "Good" / "Spelling.yml").write_text("extends: spelling\nmessage: \"Did you mean '%s'?\"\n",
+                                                              encoding="utf-8")
+    (tmp_path / "styles" / "Good" / "Tagged.yml").write_text("extends: sequence\nmessage: x\n", encoding="utf-8")
+    rows, status, stderr = findings(tmp_path, "test.md")
+    assert rows == ["test.md:1:51:Good.ThereIs:error"] and status == 1
+    assert "2 rules of kinds newslint does not have skipped: Good.Spelling (spelling), Good.Tagged (sequence)" in stderr
