@@ -8,9 +8,13 @@ a token-ignored span is blanked where it stands. Patterns are matched against th
 source (front matter included, as in Vale), with Python's `regex` (Vale's regexp2 dialect
 is close: lookarounds and lazy quantifiers work the same).
 
-The interface the document model honours is small: `Document.prose` blanked over the
-spans and `Document.regions` without those wholly inside a block span, done once right
-after the parse (linter.Linter.parse), before any rule reads the document.
+The interface the document model honours is small, set once right after the parse
+(linter.Linter.parse), before any rule reads the document: `Document.prose` blanked over
+the spans, `Document.regions` without those wholly inside a block span, and
+`doc.ignored_spans` (every span, block ones first) for a model that builds its own
+visible text. IgnoredScopes and SkippedScopes (HTML tag names) go to the block model as
+`doc.block_options` (newslint.blocks.BlockOptions: ignored_tags, skipped_tags), each
+replacing Vale's default list as in Vale; without that model they change nothing.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ def ignore_patterns(doc: Document, config: Config, path: str) -> None:
             if chars[i] != "\n":
                 chars[i] = " "
     doc.prose = "".join(chars)
+    doc.__dict__["ignored_spans"] = tuple(block_spans + token_spans)
     if block_spans:
         doc.regions = [r for r in doc.regions if not _covered(r, block_spans)]
         doc.__dict__.pop("_region_starts", None)
@@ -72,3 +77,17 @@ def _spans(doc: Document, patterns: tuple[str, ...], budget: float, key: str) ->
 
 def _covered(region: Region, spans: list[tuple[int, int]]) -> bool:
     return any(start <= region.start and region.end <= end for start, end in spans)
+
+
+def apply_scopes(doc: Document, config: Config) -> None:
+    """IgnoredScopes and SkippedScopes for the block model, when there is one."""
+    try:
+        from newslint.blocks import DEFAULT_BLOCK_OPTIONS  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:  # no block model: masked prose has no tags to leave out
+        return
+    options = DEFAULT_BLOCK_OPTIONS
+    if config.skipped_scopes:
+        options = options._replace(skipped_tags=frozenset(config.skipped_scopes))
+    if config.ignored_scopes:
+        options = options._replace(ignored_tags=frozenset(config.ignored_scopes))
+    doc.__dict__["block_options"] = options

@@ -70,6 +70,10 @@ class Linter:
             from newslint.ignores import ignore_patterns
 
             ignore_patterns(doc, config, path)
+        if config.ignored_scopes or config.skipped_scopes:
+            from newslint.ignores import apply_scopes
+
+            apply_scopes(doc, config)
         return doc
 
     @property

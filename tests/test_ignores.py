@@ -63,3 +63,28 @@ def test_a_pattern_that_backtracks_for_ever_is_stopped(tmp_path: Path) -> None:
                             cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert "BlockIgnores pattern" in result.stdout and "ran out of time" in result.stdout
     assert "newslint.timeout" in result.stdout and result.returncode == 1
+
+
+def test_ignored_and_skipped_scopes_reach_the_block_model(tmp_path: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("newslint.blocks") is None:
+        import pytest
+
+        pytest.skip("no block model (newslint.blocks) on this branch: the scopes are recorded, not applied")
+    from newslint.ignores import apply_scopes
+    from newslint.parse import parse_document
+
+    doc = parse_document("Text **bold**.\n", "a.md")
+    apply_scopes(doc, Config(ignored_scopes=("strong",), skipped_scopes=("blockquote",)))
+    assert doc.block_options.ignored_tags == frozenset({"strong"})
+    assert doc.block_options.skipped_tags == frozenset({"blockquote"})
+
+
+def test_scopes_are_read_from_a_vale_ini(tmp_path: Path) -> None:
+    (tmp_path / ".vale.ini").write_text("IgnoredScopes = code, strong\nSkippedScopes = script, pre\n[*]\n"
+                                        "BasedOnStyles = Vale\n", encoding="utf-8")
+    from newslint.config import load_config
+
+    config = load_config(tmp_path / ".vale.ini")
+    assert config.ignored_scopes == ("code", "strong") and config.skipped_scopes == ("script", "pre")
