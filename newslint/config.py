@@ -109,6 +109,26 @@ def find_config(start: Path | None = None) -> Path | None:
     return nearest_config((start or Path.cwd()).resolve(), {})
 
 
+def find_vale_config(start: Path) -> Path | None:
+    """The `.vale.ini` Vale would use from the folder `start`: `VALE_CONFIG_PATH` when set,
+    else the first of Vale's names in `start` or a folder above it, up to the repository
+    root (the nearest folder holding `.git`) and not past it (Vale goes on to the top of
+    the file system and the home folder: a config outside the checked repository is not
+    read here, as with .newslint.yaml)."""
+    from_env = os.environ.get("VALE_CONFIG_PATH")
+    if from_env:
+        return Path(from_env)
+    here = start
+    while True:
+        for name in VALE_NAMES:
+            candidate = here / name
+            if os.path.lexists(candidate) and not candidate.is_dir():
+                return candidate
+        if os.path.lexists(here / ".git") or here.parent == here:
+            return None
+        here = here.parent
+
+
 def nearest_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
     """`find_config` from the resolved `folder`, remembering in `known` the answer for
     every folder on the way (a run asks once per folder, not once per file)."""

@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator, NamedTuple, Sequence
 
-from newslint.config import Config, find_config, load_config, nearest_config
+from newslint.config import Config, find_config, find_vale_config, load_config, nearest_config
 from newslint.errors import ConfigError
 from newslint.files import STDIN, Reader
 from newslint.finding import FileResult
@@ -93,8 +93,6 @@ class Configs:
         if not self._working:
             found = find_config()
             if found is None:  # no newslint config: a .vale.ini, found as Vale finds it
-                from newslint.valeconfig import find_vale_config
-
                 found = find_vale_config(Path.cwd().resolve())
             self._working.append(found)
         return self._working[0]

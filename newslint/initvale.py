@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from newslint.config import CONFIG_NAMES, VALE_NAMES, Config, available_rule_files, load_vale_config
+from newslint.config import CONFIG_NAMES, VALE_NAMES, Config, available_rule_files, find_vale_config, load_vale_config
 from newslint.errors import ConfigError
 
 # A Markdown and a plain-text file, as a section glob sees them.
@@ -34,8 +34,6 @@ def vale_ini_for(directory: Path, given: str | None) -> Path:
         if not path.is_file():
             raise ConfigError(f"{given}: Vale config not found")
         return path
-    from newslint.valeconfig import find_vale_config
-
     found = find_vale_config(directory.resolve())
     if found is None:
         raise ConfigError(f"no Vale config ({', '.join(VALE_NAMES)}) in {directory} or a folder above it "

@@ -16,7 +16,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, NamedTuple
 
-from newslint.config import VALE_NAMES
 from newslint.errors import ConfigError
 from newslint.finding import Level
 from newslint.trees import inside, repository_root
@@ -304,23 +303,3 @@ def _close(name: str, known: tuple[str, ...]) -> str:
 
     close = difflib.get_close_matches(name, known, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def find_vale_config(start: Path) -> Path | None:
-    """The `.vale.ini` Vale would use from the folder `start`: `VALE_CONFIG_PATH` when set,
-    else the first of Vale's names in `start` or a folder above it, up to the repository
-    root (the nearest folder holding `.git`) and not past it (Vale goes on to the top of
-    the file system and the home folder: a config outside the checked repository is not
-    read here, as with .newslint.yaml)."""
-    from_env = os.environ.get("VALE_CONFIG_PATH")
-    if from_env:
-        return Path(from_env)
-    here = start
-    while True:
-        for name in VALE_NAMES:
-            candidate = here / name
-            if os.path.lexists(candidate) and not candidate.is_dir():
-                return candidate
-        if os.path.lexists(here / ".git") or here.parent == here:
-            return None
-        here = here.parent
