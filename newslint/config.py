@@ -406,8 +406,15 @@ def load_vale_config(path: Path, *, follow_symlinks: bool = False, allow_externa
         if tree is not None and not inside(str(ini.styles_path), tree):
             tree = str(ini.styles_path)  # --allow-external-rule-dirs: confined to StylesPath itself
         vocabulary = read_vocabularies(ini.vocab, rule_dirs, tree, f"{path}:{line}:{column}")
+    select, levels = ini.select, ini.levels
+    if ini.vale_style:  # Vale.Terms and Vale.Avoid exist only with a vocabulary that gives them entries
+        from newslint.vocab import Vocabulary, built_rules
+
+        built = built_rules(vocabulary or Vocabulary())
+        select = tuple(s for s in select if not s.startswith("Vale.") or s in built)
+        levels = MappingProxyType({r: v for r, v in levels.items() if not r.startswith("Vale.") or r in built})
     return Config(
-        path=path, extends="none", rule_dirs=rule_dirs, select=ini.select, levels=ini.levels,
+        path=path, extends="none", rule_dirs=rule_dirs, select=select, levels=levels,
         fail_level=Level.ERROR, follow_symlinks=follow_symlinks, positions=ini.positions,
         min_level=ini.min_level, vocab=ini.vocab, vocabulary=vocabulary, vale_pack=ini.vale_style,
         block_ignores=ini.sections.block_ignores, token_ignores=ini.sections.token_ignores,

@@ -136,3 +136,8 @@ def test_a_vocabulary_linked_out_of_the_tree_is_not_read(tmp_path: Path, styles:
     result = run_cli("check", "a.md", cwd=tmp_path, env=NO_ENV)
     assert result.returncode == 2 and "leads outside the checked tree" in result.stderr
     assert "root:x" not in result.stdout + result.stderr
+
+
+def test_vale_rules_set_without_a_vocabulary_are_no_error(tmp_path: Path, styles: Path) -> None:
+    ini = "[*]\nBasedOnStyles = Vale\nVale.Terms = YES\nVale.Avoid = warning\n"
+    assert check(tmp_path, "It is is here.\n", ini) == ["1:4:Vale.Repetition:'is' is repeated!"]
