@@ -395,7 +395,7 @@ def load_vale_config(path: Path, *, follow_symlinks: bool = False, allow_externa
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}:1:1: config is not UTF-8: {exc.reason}") from None
-    ini = read_vale_ini(path, text, allow_external=allow_external_rule_dirs, follow_symlinks=follow_symlinks)
+    ini = read_vale_ini(path, text, allow_external=allow_external_rule_dirs)
     rule_dirs = (ini.styles_path,) if ini.styles_path is not None else ()
     vocabulary = None
     if ini.vocab:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, NamedTuple
+from typing import Callable, Mapping, NamedTuple, Union
 
 from newslint.errors import ConfigError
 from newslint.finding import Level
@@ -42,6 +42,10 @@ _IGNORED = {
     "Transform": "newslint applies no XSLT stylesheet",
     "Lang": "newslint's rules are English-only",
 }
+
+
+# Makes the error for a key or section: fail(where, message).
+Fail = Callable[[Union[IniKey, IniSection], str], ConfigError]
 
 
 class ValeSection(NamedTuple):
@@ -113,7 +117,7 @@ class ValeIni(NamedTuple):
     positions: Mapping[str, tuple[int, int]]
 
 
-def read_vale_ini(path: Path, text: str, *, allow_external: bool, follow_symlinks: bool) -> ValeIni:
+def read_vale_ini(path: Path, text: str, *, allow_external: bool) -> ValeIni:
     """Read the ini at `path` (its text already read, confined): StylesPath must lie in the
     ini's repository, links resolved, unless `allow_external` (--allow-external-rule-dirs)."""
     try:
@@ -141,7 +145,7 @@ def read_vale_ini(path: Path, text: str, *, allow_external: bool, follow_symlink
         value = key.values[-1]
         positions[key.name] = (key.line, key.column)
         if key.name == "StylesPath":
-            styles_path = _styles_path(path, key, value, allow_external, follow_symlinks, fail)
+            styles_path = _styles_path(path, key, value, allow_external, fail)
         elif key.name == "MinAlertLevel":
             if value not in _LEVELS:
                 raise fail(key, f"MinAlertLevel must be 'suggestion', 'warning' or 'error', not {value!r}")
@@ -273,7 +277,7 @@ def _check_rules(path: Path, sections: list[IniSection], styles_path: Path, warn
                 raise ConfigError(f"{where} [{key.name}]")
 
 
-def _styles_path(path: Path, key: IniKey, value: str, allow_external: bool, follow_symlinks: bool, fail) -> Path:  # type: ignore[no-untyped-def]
+def _styles_path(path: Path, key: IniKey, value: str, allow_external: bool, fail: Fail) -> Path:
     """StylesPath, relative to the ini's folder, confined like rule_dirs."""
     if value.startswith("~"):
         raise fail(key, "StylesPath may not start with '~': give it relative to the .vale.ini")
@@ -288,7 +292,7 @@ def _styles_path(path: Path, key: IniKey, value: str, allow_external: bool, foll
     return resolved
 
 
-def _check_patterns(key: IniKey, patterns: tuple[str, ...], fail) -> None:  # type: ignore[no-untyped-def]
+def _check_patterns(key: IniKey, patterns: tuple[str, ...], fail: Fail) -> None:
     import regex
 
     for pattern in patterns:
