@@ -66,14 +66,11 @@ class Linter:
         doc = parse_document(text, path, fmt)
         doc.published = publication_date(doc.metadata.get(self.config.date_key))
         config = self.config
-        if config.block_ignores or config.token_ignores or config.vale is not None:
-            from newslint.ignores import ignore_patterns
+        if config.block_ignores or config.token_ignores or config.ignored_scopes or config.skipped_scopes or \
+                config.vale is not None:
+            from newslint.ignores import honour
 
-            ignore_patterns(doc, config, path)
-        if config.ignored_scopes or config.skipped_scopes:
-            from newslint.ignores import apply_scopes
-
-            apply_scopes(doc, config)
+            honour(doc, config, path)
         return doc
 
     @property

@@ -65,20 +65,22 @@ def test_a_pattern_that_backtracks_for_ever_is_stopped(tmp_path: Path) -> None:
     assert "newslint.timeout" in result.stdout and result.returncode == 1
 
 
-def test_ignored_and_skipped_scopes_reach_the_block_model(tmp_path: Path) -> None:
+def test_spans_and_scopes_reach_the_block_model(tmp_path: Path) -> None:
     import importlib.util
 
     if importlib.util.find_spec("newslint.blocks") is None:
         import pytest
 
         pytest.skip("no block model (newslint.blocks) on this branch: the scopes are recorded, not applied")
-    from newslint.ignores import apply_scopes
+    from newslint.ignores import honour
     from newslint.parse import parse_document
 
-    doc = parse_document("Text **bold**.\n", "a.md")
-    apply_scopes(doc, Config(ignored_scopes=("strong",), skipped_scopes=("blockquote",)))
-    assert doc.block_options.ignored_tags == frozenset({"strong"})
-    assert doc.block_options.skipped_tags == frozenset({"blockquote"})
+    doc = parse_document("Text **bold** $x$.\n\n<x>\nhidden\n</x>\n", "a.md")
+    honour(doc, Config(ignored_scopes=("strong",), skipped_scopes=("blockquote",), token_ignores=(r"\$x\$",),
+                       block_ignores=(r"(?s)<x>.*?</x>",)), "a.md")
+    options = doc.block_options
+    assert options.ignored_tags == frozenset({"strong"}) and options.skipped_tags == frozenset({"blockquote"})
+    assert options.token_ignores == ((14, 17),) and options.block_ignores == ((20, 35),)
 
 
 def test_scopes_are_read_from_a_vale_ini(tmp_path: Path) -> None:
