@@ -107,3 +107,19 @@ def test_vale_comments_apply_under_a_newslint_config_too(tmp_path: Path) -> None
     (tmp_path / ".newslint.yaml").write_text("extends: none\nrule_dirs: [styles]\nselect: [Plain.Redundancy]\n",
                                             encoding="utf-8")
     assert check(tmp_path, "<!-- vale off -->\n\nAn ACT test.\n\n<!-- vale on -->\n\nAn ACT test.\n") == ["7:Plain.Redundancy"]
+
+
+def test_many_vale_comments_naming_unknown_rules_stay_fast(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    setup(tmp_path)
+    text = "".join(f"<!-- vale Nope.Rule{i} = NO -->\n" for i in range(20000)) + "\nAn ACT test.\n"
+    (tmp_path / "big.md").write_text(text, encoding="utf-8")
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "VALE_CONFIG_PATH"}
+    result = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-cache", "--format", "json", "big.md"],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
+    found = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f["rule"] for f in found] == ["Plain.Redundancy"]
