@@ -579,17 +579,15 @@ def _with_vocabulary(spec: RuleSpec, accepted: tuple[str, ...]) -> RuleSpec:
     return spec._replace(prepared=prepare(spec)) if prepare is not None else spec
 
 
-_EXTENDS = re.compile(rb"^extends[ \t]*:[ \t]*['\"]?([A-Za-z_-]+)", re.MULTILINE)
-
-
 def _of_known_kinds(contents: list[tuple[Path, bytes]]) -> tuple[list[tuple[Path, bytes]], list[str]]:
     """The rule files whose kind newslint has (Vale's spelling, sequence, script... not),
     and 'Rule.Id (kind)' for each of the others."""
     from newslint.kinds import KIND_MODULES
 
+    extends = re.compile(rb"^extends[ \t]*:[ \t]*['\"]?([A-Za-z_-]+)", re.MULTILINE)  # only a Vale config's run
     kept, skipped = [], []
     for path, content in contents:
-        found = _EXTENDS.search(content)
+        found = extends.search(content)
         kind = found.group(1).decode("ascii") if found else None
         if kind is not None and kind not in KIND_MODULES:
             skipped.append(f"{rule_id(path)} ({kind})")
