@@ -123,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="write a commented starter .newslint.yaml in the current folder")
     init.add_argument("--style", choices=["ap", "uk"], default="ap", help="house style preset (default: ap)")
     init.add_argument("--force", action="store_true", help="overwrite an existing config")
+    init.add_argument("--from-vale", nargs="?", const="", default=None, metavar="PATH",
+                      help="write the .newslint.yaml equivalent to a .vale.ini (default: the one Vale would find here)")
     return parser
 
 
@@ -254,6 +256,9 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.flush()
         args.paths, args.stdin_skipped = [p for p in args.paths if p != "-"], True
     reader, planned = linters.plan(args.paths, args.stdin_filename)  # every config checked before any output
+    if not args.quiet:  # keys of a .vale.ini read but not acted on: said once a run
+        for warning in dict.fromkeys(w for linter in linters.all for w in linter.config.warnings):
+            sys.stderr.write(f"newslint: warning: {_printable(warning)}\n")
     # --isolated trusts nothing of the tree, so neither a committed findings cache.
     use_cache = not (args.no_cache or args.fix or args.diff or args.isolated)
     for linter in linters.all:
@@ -296,7 +301,7 @@ def _check(args: argparse.Namespace) -> int:
         else:
             run = linters.run(reader, planned, args.jobs, stdin_name=args.stdin_filename, use_cache=use_cache)
         results: Iterable[tuple[FileResult, Linter]] = run
-        if min_level is not None:
+        if min_level is not None or any(linter.config.min_level is not None for linter in linters.all):
             results = _at_or_above(results, min_level)
         progress = _progress(args, len(planned))
         if progress is not None:
@@ -391,10 +396,15 @@ def _color(choice: str, out: TextIO, on_stream: bool) -> bool:
     return out.isatty()
 
 
-def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level) -> Iterator[tuple[FileResult, Linter]]:
-    """--min-level: the findings below `level` are left out, as if their rules were off."""
+def _at_or_above(results: Iterable[tuple[FileResult, Linter]], level: Level | None) -> Iterator[tuple[FileResult, Linter]]:
+    """--min-level (else the config's `min_level`, Vale's MinAlertLevel): the findings below
+    it are left out, as if their rules were off."""
     for result, linter in results:
-        kept = [f for f in result.findings if f.level >= level]
+        floor = level if level is not None else linter.config.min_level
+        if floor is None:
+            yield result, linter
+            continue
+        kept = [f for f in result.findings if f.level >= floor]
         yield (result if len(kept) == len(result.findings) else FileResult(result.path, kept, result.error, result.text)), linter
 
 
@@ -580,6 +590,14 @@ def _rules(args: argparse.Namespace) -> int:
 def _init(args: argparse.Namespace) -> int:
     from newslint.init import write_config
 
+    if args.from_vale is not None:
+        from newslint.initvale import write_from_vale
+
+        target, source, notes = write_from_vale(Path.cwd(), args.from_vale or None, args.force)
+        for note in notes:
+            sys.stderr.write(f"newslint: warning: {_printable(note)}\n")
+        sys.stdout.write(f"Wrote {target.name} from {source}. Run 'newslint rules' to see what it selects.\n")
+        return EXIT_OK
     target = write_config(Path.cwd(), args.style, args.force)
     sys.stdout.write(f"Wrote {target.name} (house style: {args.style}). Run 'newslint rules' to see what it selects.\n")
     return EXIT_OK

@@ -22,6 +22,8 @@ from newslint.schema import OptionError
 from newslint.selectors import Catalogue, UnknownSelector
 
 CONFIG_NAMES = (".newslint.yaml", ".newslint.yml")
+# The names Vale looks for in each folder, in its order (internal/core/config.go in Vale).
+VALE_NAMES = (".vale", "_vale", "vale.ini", ".vale.ini", "_vale.ini")
 PRESETS: Mapping[str, tuple[str, ...]] = {"ap": ("News", "AP"), "uk": ("News", "UK"), "none": ()}
 
 _KEYS: Mapping[str, schema.Validator] = {
@@ -36,6 +38,13 @@ _KEYS: Mapping[str, schema.Validator] = {
     "extend_exclude": schema.string_list,
     "fail_level": schema.one_of("error", "warning", "suggestion"),
     "date_key": schema.string,
+    # Vale's settings, as a .vale.ini sets them (see valeconfig.py and "Coming from Vale")
+    "min_level": schema.one_of("error", "warning", "suggestion"),
+    "vocab": schema.string_list,
+    "block_ignores": schema.string_list,
+    "token_ignores": schema.string_list,
+    "ignored_scopes": schema.string_list,
+    "skipped_scopes": schema.string_list,
 }
 
 
@@ -61,6 +70,27 @@ class Config(NamedTuple):
     # Where the file set each key ("key") and named each selector ("key\0selector"):
     # (line, column), 1-based, for errors and --show-config.
     positions: Mapping[str, tuple[int, int]] = MappingProxyType({})
+    # Findings below this level are not reported by `check` (Vale's MinAlertLevel;
+    # --min-level replaces it).
+    min_level: Level | None = None
+    # Vale's vocabularies by name, looked up in the rule_dirs (vocab.py), and what they hold.
+    vocab: tuple[str, ...] = ()
+    vocabulary: Any = None  # vocab.Vocabulary
+    # Build Vale's own style (Vale.Repetition, Vale.Terms, Vale.Avoid: vocab.built_rules).
+    vale_pack: bool = False
+    # Regular expressions whose matches in the source are not prose: a whole block
+    # (Vale's BlockIgnores) or a span inside one (TokenIgnores); see ignores.py.
+    block_ignores: tuple[str, ...] = ()
+    token_ignores: tuple[str, ...] = ()
+    # HTML tag names (Vale's IgnoredScopes: inline, SkippedScopes: block) whose text is not
+    # prose, for the document model to honour; recorded, not yet applied.
+    ignored_scopes: tuple[str, ...] = ()
+    skipped_scopes: tuple[str, ...] = ()
+    # The per-glob sections of a .vale.ini (valeconfig.ValeSections): which rules run on
+    # which file; None for a newslint config.
+    vale: Any = None
+    # One line each, printed once by the command line: keys read but not acted on.
+    warnings: tuple[str, ...] = ()
 
     @property
     def excluded(self) -> tuple[str, ...]:
@@ -77,6 +107,26 @@ def find_config(start: Path | None = None) -> Path | None:
     directory), as ruff does: up to the repository root (the nearest ancestor holding
     `.git`) and not past it; with no repository, up to the top of the file system."""
     return nearest_config((start or Path.cwd()).resolve(), {})
+
+
+def find_vale_config(start: Path) -> Path | None:
+    """The `.vale.ini` Vale would use from the folder `start`: `VALE_CONFIG_PATH` when set,
+    else the first of Vale's names in `start` or a folder above it, up to the repository
+    root (the nearest folder holding `.git`) and not past it (Vale goes on to the top of
+    the file system and the home folder: a config outside the checked repository is not
+    read here, as with .newslint.yaml)."""
+    from_env = os.environ.get("VALE_CONFIG_PATH")
+    if from_env:
+        return Path(from_env)
+    here = start
+    while True:
+        for name in VALE_NAMES:
+            candidate = here / name
+            if os.path.lexists(candidate) and not candidate.is_dir():
+                return candidate
+        if os.path.lexists(here / ".git") or here.parent == here:
+            return None
+        here = here.parent
 
 
 def nearest_config(folder: Path, known: dict[Path, Path | None]) -> Path | None:
@@ -219,6 +269,8 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
     against the available rules when a Linter is configured with it (`configure`)."""
     if path is None:
         return Config(follow_symlinks=follow_symlinks)
+    if path.name in VALE_NAMES or path.suffix == ".ini":
+        return load_vale_config(path, follow_symlinks=follow_symlinks, allow_external_rule_dirs=allow_external_rule_dirs)
     positions: dict[str, tuple[int, int]] = {}
     try:
         if path.name == "pyproject.toml":
@@ -274,6 +326,9 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
                        ("ignore", values.get("ignore", ())), ("levels", levels),
                        ("per_file_ignores", [r for rules in per_file_ignores.values() for r in rules])):
         _value_positions(text, positions, key, named)
+    for key in ("block_ignores", "token_ignores"):
+        for pattern in values.get(key, []):
+            _check_regex(pattern, fail, key)
     root = path.parent
     rule_dirs = tuple((root / d).resolve() for d in values.get("rule_dirs", []))
     if rule_dirs and not allow_external_rule_dirs:
@@ -282,8 +337,27 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
             if not inside(str(resolved), repository):
                 raise fail("rule_dirs", f"rule_dirs entry {given!r} is outside the repository {repository}: packs load "
                                         "only from the config's own repository (--allow-external-rule-dirs loads it)")
+    vocab = tuple(values.get("vocab", []))
+    vocabulary = None
+    if vocab:
+        from newslint.vocab import read_vocabularies
+
+        line, column = positions.get("vocab", (1, 1))
+        repository = repository_root(str(root))
+        outside = any(not inside(str(d), repository) for d in rule_dirs)  # only with --allow-external-rule-dirs
+        vocabulary = read_vocabularies(vocab, rule_dirs, None if follow_symlinks or outside else repository,
+                                       f"{path}:{line}:{column}")
     return Config(
         path=path,
+        min_level=Level.parse(values["min_level"]) if "min_level" in values else None,
+        vocab=vocab,
+        vocabulary=vocabulary,
+        vale_pack=bool(vocab) or any(s.split(".", 1)[0].lower() == "vale"
+                                     for s in values.get("select", []) + values.get("extend_select", [])),
+        block_ignores=tuple(values.get("block_ignores", [])),
+        token_ignores=tuple(values.get("token_ignores", [])),
+        ignored_scopes=tuple(values.get("ignored_scopes", [])),
+        skipped_scopes=tuple(values.get("skipped_scopes", [])),
         extends=values.get("extends", "ap"),
         rule_dirs=rule_dirs,
         select=tuple(values["select"]) if "select" in values else None,
@@ -297,6 +371,55 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         date_key=values.get("date_key", "date"),
         follow_symlinks=follow_symlinks,
         positions=MappingProxyType({k: v for k, v in positions.items() if k == "" or k in values or "\0" in k}),
+    )
+
+
+def _check_regex(pattern: str, fail: Any, key: str) -> None:
+    import regex
+
+    try:
+        regex.compile(pattern, regex.VERSION0)
+    except (regex.error, ValueError) as exc:
+        raise fail(key, f"invalid regular expression {pattern[:60]!r}: {exc}") from None
+
+
+def load_vale_config(path: Path, *, follow_symlinks: bool = False, allow_external_rule_dirs: bool = False) -> Config:
+    """A `.vale.ini` as a Config: its StylesPath is the one rule_dirs entry, its styles and
+    rules the selection (no preset), its sections decide per file (valeconfig.ValeSections),
+    and the run fails on errors only, as Vale's does."""
+    from newslint.valeconfig import read_vale_ini
+
+    try:
+        text = _config_bytes(path, follow_symlinks).decode("utf-8-sig")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}:1:1: config is not UTF-8: {exc.reason}") from None
+    ini = read_vale_ini(path, text, allow_external=allow_external_rule_dirs)
+    rule_dirs = (ini.styles_path,) if ini.styles_path is not None else ()
+    vocabulary = None
+    if ini.vocab:
+        from newslint.vocab import read_vocabularies
+
+        line, column = ini.positions["Vocab"]
+        tree = None if follow_symlinks else repository_root(str(path.parent))
+        if tree is not None and not inside(str(ini.styles_path), tree):
+            tree = str(ini.styles_path)  # --allow-external-rule-dirs: confined to StylesPath itself
+        vocabulary = read_vocabularies(ini.vocab, rule_dirs, tree, f"{path}:{line}:{column}")
+    select, levels = ini.select, ini.levels
+    if ini.vale_style:  # Vale.Terms and Vale.Avoid exist only with a vocabulary that gives them entries
+        from newslint.vocab import Vocabulary, built_rules
+
+        built = built_rules(vocabulary or Vocabulary())
+        select = tuple(s for s in select if not s.startswith("Vale.") or s in built)
+        levels = MappingProxyType({r: v for r, v in levels.items() if not r.startswith("Vale.") or r in built})
+    return Config(
+        path=path, extends="none", rule_dirs=rule_dirs, select=select, levels=levels,
+        fail_level=Level.ERROR, follow_symlinks=follow_symlinks, positions=ini.positions,
+        min_level=ini.min_level, vocab=ini.vocab, vocabulary=vocabulary, vale_pack=ini.vale_style,
+        block_ignores=ini.sections.block_ignores, token_ignores=ini.sections.token_ignores,
+        ignored_scopes=ini.ignored_scopes, skipped_scopes=ini.skipped_scopes, vale=ini.sections,
+        warnings=ini.warnings,
     )
 
 
@@ -326,7 +449,18 @@ def available_rule_files(config: Config) -> dict[str, Path]:
                 if rid in found:
                     raise ConfigError(f"{path}:1:1: duplicate rule id {rid} (also defined in {found[rid]})")
                 found[rid] = path
+    for rid, (path, _) in _built_rules(config).items():
+        found[rid] = path
     return found
+
+
+def _built_rules(config: Config) -> dict[str, tuple[Path, bytes]]:
+    """The rules of Vale's own style a config asks for (vocab.py), by id."""
+    if not config.vale_pack:
+        return {}
+    from newslint.vocab import Vocabulary, built_rules
+
+    return built_rules(config.vocabulary or Vocabulary())
 
 
 def rule_tree(config: Config, directory: Path) -> str | None:
@@ -353,6 +487,10 @@ def _confined(path: Path, tree: str | None) -> None:
 def read_rule_bytes(config: Config, path: Path) -> bytes:
     """A rule file's bytes, read confined to its tree (a shipped rule: as it is)."""
     directory = path.parent.parent
+    if not path.is_absolute() and config.vale_pack:  # a rule of Vale's own style: built, never read
+        built = _built_rules(config).get(rule_id(path))
+        if built is not None and built[0] == path:
+            return built[1]
     if directory == builtin_rules_dir():
         return read_rule_file(path)
     try:
@@ -402,7 +540,16 @@ def configure(
     from newslint.rulecache import load_specs
 
     paths = [available[rid] for rid in sorted(available) if rule_matches(rid, chosen) and not rule_matches(rid, ignored)]
-    loaded = load_specs([(path, read_rule_bytes(config, path)) for path in paths], _load_unchanged)
+    contents = [(path, read_rule_bytes(config, path)) for path in paths]
+    if config.vale is not None:  # a Vale style's rules of kinds newslint lacks are skipped, as one warning
+        contents, skipped = _of_known_kinds(contents)
+        if skipped:
+            paths = [path for path, _ in contents]
+            shown_skipped = ", ".join(skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+            config = config._replace(warnings=config.warnings + (
+                f"{config.path}: {len(skipped)} rule{'s' if len(skipped) != 1 else ''} of kinds newslint does not have "
+                f"skipped: {shown_skipped}",))
+    loaded = load_specs(contents, _load_unchanged)
     folders: dict[Path, str] = {}  # a pack's folder as this run shows it, worked out once
     shown = []
     for spec, path in zip(loaded, paths):
@@ -411,7 +558,42 @@ def configure(
             folder = folders[path.parent] = display_path(path.parent)
         display = path.name if folder == os.curdir else os.path.join(folder, path.name)
         shown.append(_as_here(spec, display, _level_for(spec.id, config.levels)))
+    if config.vocabulary is not None and config.vocabulary.accepted:
+        shown = [_with_vocabulary(spec, config.vocabulary.accepted) for spec in shown]
     return Configured(config, shown, catalogue)
+
+
+def _with_vocabulary(spec: RuleSpec, accepted: tuple[str, ...]) -> RuleSpec:
+    """A pattern rule with the accepted vocabulary among its exceptions, as Vale adds it to
+    every rule whose `vocab` is not false."""
+    from newslint.vocab import VOCAB_KINDS
+
+    if spec.kind not in VOCAB_KINDS or spec.options.get("vocab", True) is False:
+        return spec
+    options = dict(spec.options)
+    options["exceptions"] = list(options.get("exceptions", [])) + [t for t in accepted if t not in options.get("exceptions", [])]
+    spec = spec._replace(options=MappingProxyType(options), prepared=None)
+    from newslint.kinds import load_kind
+
+    prepare = getattr(load_kind(spec.kind), "prepare", None)
+    return spec._replace(prepared=prepare(spec)) if prepare is not None else spec
+
+
+def _of_known_kinds(contents: list[tuple[Path, bytes]]) -> tuple[list[tuple[Path, bytes]], list[str]]:
+    """The rule files whose kind newslint has (Vale's spelling, sequence, script... not),
+    and 'Rule.Id (kind)' for each of the others."""
+    from newslint.kinds import KIND_MODULES
+
+    extends = re.compile(rb"^extends[ \t]*:[ \t]*['\"]?([A-Za-z_-]+)", re.MULTILINE)  # only a Vale config's run
+    kept, skipped = [], []
+    for path, content in contents:
+        found = extends.search(content)
+        kind = found.group(1).decode("ascii") if found else None
+        if kind is not None and kind not in KIND_MODULES:
+            skipped.append(f"{rule_id(path)} ({kind})")
+        else:
+            kept.append((path, content))
+    return kept, skipped
 
 
 def _checked_arguments(catalogue: Catalogue, flag: str, selectors: Iterable[str]) -> tuple[str, ...]:
@@ -471,10 +653,13 @@ def _level_for(rid: str, levels: Mapping[str, Level]) -> Level | None:
     return best[1] if best else None
 
 
-def ignored_for_path(config: Config, path: str) -> tuple[str, ...]:
+def ignored_for_path(config: Config, path: str, rule_ids: list[str] | None = None) -> tuple[str, ...]:
     """The selectors `per_file_ignores` switches off for `path`: a pattern matches the path
     as given, its name, or (the config's folder need not be the working folder) the path
-    relative to the config's folder."""
+    relative to the config's folder. For a .vale.ini, also those of `rule_ids` that its
+    sections do not run on this file."""
+    if config.vale is not None and rule_ids:
+        return config.vale.off_for(path, rule_ids)  # type: ignore[no-any-return]
     if not config.per_file_ignores:
         return ()
     import fnmatch

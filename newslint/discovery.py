@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Iterator, NamedTuple, Sequence
 
-from newslint.config import Config, find_config, load_config, nearest_config
+from newslint.config import Config, find_config, find_vale_config, load_config, nearest_config
 from newslint.errors import ConfigError
 from newslint.files import STDIN, Reader
 from newslint.finding import FileResult
@@ -91,7 +91,10 @@ class Configs:
 
     def _working_path(self) -> Path | None:
         if not self._working:
-            self._working.append(find_config())
+            found = find_config()
+            if found is None:  # no newslint config: a .vale.ini, found as Vale finds it
+                found = find_vale_config(Path.cwd().resolve())
+            self._working.append(found)
         return self._working[0]
 
     def path_for(self, path: str, stdin_name: str | None = None) -> Path | None:

@@ -41,6 +41,9 @@ class Engine:
         self.apart = frozenset(rule.spec.id for rule in self.rules if rule.spec.vale)
         self.budget = budget  # seconds for the parse and all rules together on one file (see deadline.py)
         self.rule_limit = rule_limit
+        # Rules Vale runs over the whole file, outside its walk over the blocks, where its
+        # comments take effect: `<!-- vale ... -->` does not switch these off.
+        self._whole_file_rules = frozenset(r.spec.id for r in self.rules if set(r.spec.scope) & {"raw", "summary"})
 
     def check(self, doc: Document, ignore: Sequence[str] = (), started: float | None = None) -> list[Finding]:
         """The findings of every rule on `doc`; `started`: when the file's clock started
@@ -95,7 +98,7 @@ class Engine:
         if stopped or skipped:
             findings.append(_stamp(doc, TIMEOUT, "internal", Level.ERROR, None,
                                    Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
-        findings = suppress(doc, findings)
+        findings = suppress(doc, findings, self._whole_file_rules)
         findings.sort(key=Finding.sort_key)
         return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end), self.apart)
 
@@ -145,8 +148,10 @@ def _internal(doc: Document, message: str) -> Finding:
     return _stamp(doc, INTERNAL_ERROR, "internal", Level.ERROR, None, Hit(0, 0, message))
 
 
-def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
-    """Apply `<!-- newslint-disable/enable/disable-next-line/disable-line -->` comments.
+def suppress(doc: Document, findings: list[Finding], whole_file_rules: frozenset[str] = frozenset()) -> list[Finding]:
+    """Apply `<!-- newslint-disable/enable/disable-next-line/disable-line -->` comments, and
+    Vale's `<!-- vale off/on -->`, `<!-- vale Rule = NO/YES -->` (valecomments.py: a state of
+    their own, and not over `whole_file_rules`).
 
     One sweep over the findings in offset order and the directives in theirs (asking every
     directive about every finding was quadratic: 20,000 directives, a minute).
@@ -161,11 +166,13 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
             next_line.setdefault(d.line + 1, []).append(d.rules)
         elif d.action == "disable-line":  # markdownlint's and eslint's: the comment's own line
             next_line.setdefault(d.line, []).append(d.rules)
-        elif d.action in ("disable", "enable"):  # an unknown one switches nothing (it is reported)
+        elif d.action in ("disable", "enable") or d.action.startswith("vale-"):  # an unknown one switches nothing
             switches.append(d)
     dropped: set[int] = set()
     disabled: set[str] = set()
     everything = False
+    vale_disabled: set[str] = set()
+    vale_off = False
     applied = 0
     verdicts: dict[str, bool] = {}  # rule -> whether `disabled` names it (up to 1,000 selectors: asked once a rule)
     for index in sorted(range(len(findings)), key=lambda i: findings[i].offset):
@@ -176,7 +183,16 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
             d = switches[applied]
             applied += 1
             verdicts.clear()
-            if d.action == "disable":
+            if d.action.startswith("vale-"):
+                if d.action == "vale-off":
+                    vale_off = True
+                elif d.action == "vale-on":
+                    vale_off = False
+                elif d.action == "vale-disable":
+                    vale_disabled.update(d.rules)
+                else:
+                    vale_disabled.difference_update(d.rules)
+            elif d.action == "disable":
                 if d.rules:
                     disabled.update(d.rules)
                 else:
@@ -189,7 +205,8 @@ def suppress(doc: Document, findings: list[Finding]) -> list[Finding]:
         silenced = any(not rules or rule_matches(finding.rule, rules) for rules in next_line.get(finding.line, ()))
         off = verdicts.get(finding.rule)
         if off is None:
-            off = verdicts[finding.rule] = rule_matches(finding.rule, disabled)
+            off = verdicts[finding.rule] = rule_matches(finding.rule, disabled) or (
+                (vale_off or rule_matches(finding.rule, vale_disabled)) and finding.rule not in whole_file_rules)
         if silenced or everything or off:
             dropped.add(index)
     return [f for i, f in enumerate(findings) if i not in dropped] if dropped else findings

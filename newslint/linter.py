@@ -58,9 +58,19 @@ class Linter:
     def engine(self) -> Engine:
         return Engine([compile_rule(s) for s in self.specs], self.config.file_timeout)
 
+    @cached_property
+    def _rule_ids(self) -> list[str]:
+        return [s.id for s in self.specs]
+
     def parse(self, text: str, path: str, fmt: str | None = None) -> Document:
         doc = parse_document(text, path, fmt)
         doc.published = publication_date(doc.metadata.get(self.config.date_key))
+        config = self.config
+        if config.block_ignores or config.token_ignores or config.ignored_scopes or config.skipped_scopes or \
+                config.vale is not None:
+            from newslint.ignores import honour
+
+            honour(doc, config, path)
         return doc
 
     @property
@@ -79,7 +89,13 @@ class Linter:
             started = monotonic()
         doc = self.parse(text, path, fmt)
         named = check_document(doc, self.catalogue) if doc.directives or doc.disabled or "newslint" in doc.metadata else []
-        findings = engine.check(doc, ignored_for_path(self.config, path), started)
+        findings = engine.check(doc, ignored_for_path(self.config, path, self._rule_ids), started)
+        if "ignore_timeouts" in doc.__dict__:  # a BlockIgnores/TokenIgnores pattern out of time (ignores.py)
+            from newslint.engine import TIMEOUT, _stamp
+            from newslint.finding import Hit, Level
+
+            findings = sorted(findings + [_stamp(doc, TIMEOUT, "internal", Level.ERROR, None, Hit(0, 0, message))
+                                          for message in doc.__dict__["ignore_timeouts"]], key=Finding.sort_key)
         return sorted(findings + named, key=Finding.sort_key) if named else findings
 
     def lint_source(self, source: Source, fmt: str | None = None) -> FileResult:

@@ -60,6 +60,10 @@ def is_vale_rule(kind: str, keys: Iterable[str], builtin: bool) -> bool:
     return not builtin and kind in VALE_KINDS and NEWSLINT_KEYS.isdisjoint(keys)
 
 
+# The kinds whose exceptions Vale extends with its accepted vocabulary, unless `vocab: false`.
+_VOCAB_KINDS = frozenset({"existence", "substitution", "conditional", "repetition", "capitalization"})
+
+
 class RuleError(ConfigError):
     """A rule file that cannot be used; str() is the one line shown to the user."""
 
@@ -201,6 +205,8 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
                 options[key] = schema.validate(key, value, kind.OPTIONS[key])
             else:
                 raise OptionError(key, f"unknown key {key!r} for kind {kind_name!r}")
+        if "vocab" in common and kind_name in _VOCAB_KINDS:  # whether Vale's vocabularies apply (config.py)
+            options["vocab"] = common["vocab"]
         scope = tuple(common.get("scope", ["text"]))
         for s in scope:
             if s.lstrip("~").split(".")[0] not in SCOPES:

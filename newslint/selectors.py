@@ -127,8 +127,14 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
     names = _Names(doc, catalogue, findings)
     text = doc.text
     kept = []
+    vale_names: dict[str, str | None] = {}  # each name of a Vale comment, looked up once
     unknown_actions = 0
     for directive in doc.directives:
+        if directive.action.startswith("vale-"):  # Vale's: a name this run does not know is passed over, as in Vale
+            known = tuple(_known(catalogue, rule, vale_names) for rule in directive.rules)
+            if all(known):
+                kept.append(directive._replace(rules=known))  # type: ignore[arg-type]
+            continue
         if directive.action not in ACTIONS:  # reported, and switches nothing off or on
             unknown_actions += 1
             if unknown_actions <= MAX_FINDINGS_PER_RULE:
@@ -179,6 +185,25 @@ def check_document(doc: Document, catalogue: Catalogue) -> list[Finding]:
                         spelt.append(checked)
                 doc.disabled = tuple(spelt)
     return findings
+
+
+def _known(catalogue: Catalogue, rule: str, seen: dict[str, str | None]) -> str | None:
+    """A Vale comment's rule or style as the rules spell it, None when no rule has it (no
+    "did you mean": nothing is reported). Past MAX_SELECTORS different names a new one
+    switches nothing, which can only show more findings."""
+    if rule in seen:
+        return seen[rule]
+    if len(seen) >= MAX_SELECTORS:
+        return None
+    if rule in EVERYTHING or _GLOB.intersection(rule):
+        spelt = None  # Vale names one rule or style: no wildcards
+    elif any(rule_matches(rid, (rule,)) for rid in catalogue.ids):
+        spelt = rule
+    else:
+        same = catalogue._by_lower.get(rule.lower(), [])
+        spelt = same[0] if len(same) == 1 else None
+    seen[rule] = spelt
+    return spelt
 
 
 def _unknown_action(doc: Document, offset: int, action: str) -> Finding:

@@ -29,6 +29,8 @@ def describe(linters: Linters, path: str, args: argparse.Namespace) -> str:
         origin = f"{_shown(config.path)} (the working folder's: none between the file and its repository root)"
     else:
         origin = f"{_shown(config.path)} (the nearest to the file)"
+    if config.vale is not None and not choice.isolated and choice.config_file is None:
+        origin = f"{_shown(config.path)} (a Vale config, found as Vale finds it: no newslint config applies)"
     rows: list[tuple[str, Any, str]] = [
         ("extends", config.extends, _from(config, "extends")),
         ("rule_dirs", [_shown(d) for d in config.rule_dirs], _from(config, "rule_dirs")),
@@ -44,6 +46,11 @@ def describe(linters: Linters, path: str, args: argparse.Namespace) -> str:
          "command line (--fail-level)" if args.fail_level else _from(config, "fail_level")),
         ("date_key", config.date_key, _from(config, "date_key")),
     ]
+    if config.min_level is not None or args.min_level:
+        rows.append(("min_level", args.min_level or config.min_level.label,
+                     "command line (--min-level)" if args.min_level else _from(config, "min_level", _from(config, "MinAlertLevel"))))
+    if config.vocab:
+        rows.append(("vocab", list(config.vocab), _from(config, "vocab", _from(config, "Vocab"))))
     selection, spelt = linter.selection, linter.catalogue.canonical_all
     if selection.select is not None:
         rows.append(("select", list(spelt(selection.select)), "command line (--select), replaces the above"))
@@ -55,9 +62,10 @@ def describe(linters: Linters, path: str, args: argparse.Namespace) -> str:
     width = max(len(f"{key}: {_value(value)}") for key, value, _ in rows)
     for key, value, source in rows:
         lines.append(f"{f'{key}: {_value(value)}':<{width}}  # {source}")
-    ignored = ignored_for_path(config, path)
+    ignored = ignored_for_path(config, path, [s.id for s in linter.specs])
     if ignored:
-        lines.append(f"ignored for this file (per_file_ignores): {', '.join(ignored)}")
+        source = "the .vale.ini's sections" if config.vale is not None else "per_file_ignores"
+        lines.append(f"ignored for this file ({source}): {', '.join(ignored)}")
     packs: dict[str, int] = {}
     for spec in linter.specs:
         packs[spec.pack] = packs.get(spec.pack, 0) + 1

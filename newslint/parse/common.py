@@ -62,6 +62,10 @@ def find_directives(text: str, lines: LineIndex, skip_lines: set[int]) -> list[D
             continue
         rules = tuple(r for r in re.split(r"[\s,]+", text[head_end : close - 2].strip()) if r)
         found.append(Directive(m.start(), line, m.group("action"), rules))
+    if "<!--" in text and "vale" in text:  # Vale's own comments, <!-- vale off --> ... (valecomments.py)
+        from newslint.valecomments import vale_directives
+
+        found = sorted(found + vale_directives(text, lines, skip_lines), key=lambda d: d.offset)
     return found
 
 
