@@ -280,10 +280,11 @@ def select(doc: Document, selection: Selection) -> Selected:
     if selection.names("paragraph") and selection.selects(frozenset({"paragraph", fmt})):
         spans.extend((start, start + len(block.text)) for block, start in zip(visible.blocks, visible.offsets)
                      if block.scope == "text")
-    if selection.names("sentence") and selection.selects(frozenset({"sentence", fmt})):
-        spans.extend(doc.memo("blocks.sentences", _sentences))
     if spans:
         parts.append(("visible", visible, _outermost(spans)))
+    if selection.names("sentence") and selection.selects(frozenset({"sentence", fmt})):
+        sentences = doc.memo("blocks.sentences", _sentences)
+        parts.append(("sentences", sentences, [(start, start + len(b.text)) for b, start in zip(sentences.blocks, sentences.offsets)]))
     if selection.names("raw") and selection.selects(frozenset({"raw", fmt})):
         raw = doc.memo("blocks.raw", _raw)
         parts.append(("raw", raw, [(0, len(raw.text))]))
@@ -315,15 +316,26 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """The sentences of the plain paragraphs, in BlockText offsets."""
+def _sentences(doc: Document) -> BlockText:
+    """The sentences of the plain paragraphs, each a block of its own (so that `^` holds
+    at a sentence's start, as in Vale, which matches each sentence alone)."""
     from newslint.sentences import split_sentences
     from newslint.spans import Region
 
     visible = doc.block_text
     regions = [Region(start, start + len(block.text), "paragraph")
                for block, start in zip(visible.blocks, visible.offsets) if block.scope == "text"]
-    return [(s.start, s.end) for s in split_sentences(visible.text, regions, doc.deadline)]
+    sentences = []
+    for span in split_sentences(visible.text, regions, doc.deadline):
+        found = visible.locate(span.start)
+        if found is None:
+            continue
+        block, base = found
+        a, b = span.start - base, min(span.end - base, len(block.text))
+        part = Block("sentence", block.text[a:b], block.map.slice(a, b), block.tags)
+        part.sections = frozenset(("sentence", *(s for s in block.sections if s in ("md", "txt"))))
+        sentences.append(part)
+    return BlockText(sentences)
 
 
 def _raw(doc: Document) -> BlockText:

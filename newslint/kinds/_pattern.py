@@ -355,32 +355,35 @@ def located(check: Check, spec: RuleSpec) -> Check:
     source's; a fix is kept only where every edit is over the source's own text."""
     scope = Scope(spec)
 
-    def source_check(doc: Document) -> Iterator[Hit]:
-        hits = iter(check(doc))
-        first = next(hits, None)
-        if first is None:
-            return
-        text = scope.selected(doc).text
-        for hit in _chain(first, hits):
-            span = text.span_to_source(hit.start, hit.end) or _loose_span(text, hit.start, hit.end)
-            fix = hit.fix
-            if fix is not None:
-                edits = []
-                for edit in fix.edits:
-                    edit_span = text.span_to_source(edit.start, edit.end) if text.is_verbatim(edit.start, edit.end) else None
-                    if edit_span is None:
-                        edits = []
-                        break
-                    edits.append(edit._replace(start=edit_span[0], end=edit_span[1]))
-                fix = fix._replace(edits=tuple(edits)) if edits else None
-            yield hit._replace(start=span[0], end=span[1], fix=fix)
+    def source_check(doc: Document) -> Iterable[Hit]:
+        hits = check(doc)
+        if hits == ():  # a gated rule whose words the text lacks: most rules, most articles
+            return hits
+        return _moved(hits, scope.selected(doc).text)
 
     return source_check
 
 
-def _chain(first: Hit, rest: Iterator[Hit]) -> Iterator[Hit]:
-    yield first
-    yield from rest
+def _moved(hits: Iterable[Hit], text: BlockText) -> Iterator[Hit]:
+    """`hits` in `text` offsets, moved to the source's (see located); a hit at the same
+    place as one before it is left out (a scope of both paragraphs and their sentences)."""
+    seen = set()
+    for hit in hits:
+        span = text.span_to_source(hit.start, hit.end) or _loose_span(text, hit.start, hit.end)
+        if (span, hit.message) in seen:
+            continue
+        seen.add((span, hit.message))
+        fix = hit.fix
+        if fix is not None:
+            edits = []
+            for edit in fix.edits:
+                edit_span = text.span_to_source(edit.start, edit.end) if text.is_verbatim(edit.start, edit.end) else None
+                if edit_span is None:
+                    edits = []
+                    break
+                edits.append(edit._replace(start=edit_span[0], end=edit_span[1]))
+            fix = fix._replace(edits=tuple(edits)) if edits else None
+        yield hit._replace(start=span[0], end=span[1], fix=fix)
 
 
 def _loose_span(text: BlockText, start: int, end: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _BARE_URL = re.compile(r"(?<![\w/])(?:https?|ftp)://[^\s<>]*[^\s<>?!.,:*_~'\")\]]")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"([A-Za-z_:][-\w:.]*)\s*(?:=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"})
 
 
@@ -120,10 +121,20 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
     open_tags: list[tuple[str, bool]] = []
     masked = False
     link_open: tuple[int, int] | None = None  # (content offset after "[", visible length then)
+    escaped = -1  # the character after a backslash: text, whatever it would open
     for start, end in inline_markup(content):
+        if start < at:
+            continue
+        if start == escaped:
+            out.copy(content, at, start + 1, masked)
+            at = start + 1
+            continue
         out.copy(content, at, start, masked)
         at = end
         first = content[start]
+        if first == "\\":
+            escaped = end
+            continue
         if first == "`":
             inner_start, inner_end = _code_inner(content, start, end)
             if "code" in options.ignored_tags:
@@ -132,13 +143,18 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
                 out.copy(content, inner_start, inner_end, masked)
         elif first == "<":
             if content.startswith("<!--", start):
+                at = _one_space(out, content, at)
                 continue
-            tag = _TAG.fullmatch(content, start, end)
+            tag = None if _AUTOLINK.fullmatch(content, start, end) else _TAG.fullmatch(content, start, end)
             if tag is None:  # an autolink
                 target = content[start + 1 : end - 1]
                 out.copy(content, start + 1, end - 1, masked or ":" in target)
                 continue
             name = tag.group(2).lower()
+            if name == "br":  # a line break, as a reader sees it
+                out.parts.append("\n")
+                out.map.add(1, start, end - start, False)
+                continue
             attrs = attributes(tag.group(3))
             if name == "img" and alts is not None and attrs.get("alt"):
                 _html_alt(content, tag, alts, options)
@@ -157,6 +173,7 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
                 text, mapping = visible_text(content[start + 2 : close], options)
                 if text.strip():
                     alts.append(Alt(text, _shifted(mapping, start + 2)))
+            at = _one_space(out, content, at)
         elif first == "[":
             link_open = (end, out.map.length)
         elif first == "]":
@@ -167,6 +184,14 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
         # ("\\" is one character of markup: the character it escapes is read as text)
     out.copy(content, at, len(content), masked)
     return out.result()
+
+
+def _one_space(out: _Writer, content: str, at: int) -> int:
+    """Past the space after something taken out of the text (an image, a comment) when a
+    space is before it too: "a ![x](y) b" reads "a b", not "a  b"."""
+    if at < len(content) and content[at] in " \t" and out.parts and out.parts[-1][-1:] in (" ", "\t"):
+        return at + 1
+    return at
 
 
 def _code_inner(content: str, start: int, end: int) -> tuple[int, int]:
