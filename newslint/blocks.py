@@ -23,29 +23,37 @@ until a rule asks (`Document.blocks` is computed once, on first use).
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, NamedTuple
+import re
+from typing import TYPE_CHECKING, Any
 
 from newslint.offsets import MapBuilder, OffsetMap, Run
-from newslint.parse.htmltext import SKIPPED_TAGS, html_blocks
-from newslint.parse.tables import table_pieces
-from newslint.parse.visible import Alt, Options, visible_text
 
 if TYPE_CHECKING:
     from newslint.document import Document
+    from newslint.parse.visible import Options
     from newslint.scopes import Selection
 
 
-class BlockOptions(NamedTuple):
-    """What a document's blocks leave out (Vale's SkippedScopes, IgnoredScopes and
-    IgnoredClasses; the defaults are Vale's). Set `Document.block_options` before the
-    first rule runs to change them."""
+class BlockOptions:
+    """What a document's blocks leave out: the HTML elements whose content is not read
+    (Vale's SkippedScopes), the inline ones read as `*`s (IgnoredScopes) and the classes
+    whose elements are one or the other (IgnoredClasses); the defaults are Vale's. Set
+    `Document.block_options` before the first rule runs to change them."""
 
-    skipped_tags: frozenset[str] = SKIPPED_TAGS
-    ignored_tags: frozenset[str] = frozenset({"tt", "code", "kbd"})
-    ignored_classes: frozenset[str] = frozenset({"problematic", "pre", "code"})
+    __slots__ = ("skipped_tags", "ignored_tags", "ignored_classes")
+
+    def __init__(self, skipped_tags: frozenset[str] = frozenset({"script", "style", "pre", "figure", "noscript", "iframe"}),
+                 ignored_tags: frozenset[str] = frozenset({"tt", "code", "kbd"}),
+                 ignored_classes: frozenset[str] = frozenset({"problematic", "pre", "code"})) -> None:
+        self.skipped_tags = skipped_tags
+        self.ignored_tags = ignored_tags
+        self.ignored_classes = ignored_classes
 
 
 DEFAULT_BLOCK_OPTIONS = BlockOptions()
+# What can start markup (see parse/inline.py), an entity or a URL: a block with none of
+# these reads as it is written, and the Markdown readers are not even loaded for it.
+_MARKUP = re.compile(r"[`<!\[\]\\~*_&]|://")
 _SCOPE_OF_KIND = {"title": "text.title", "paragraph": "text", "list": "text.list", "blockquote": "text.blockquote"}
 
 
@@ -130,14 +138,16 @@ def build_blocks(doc: Document) -> list[Block]:
     from newslint.document import lone_cr_as_lf
 
     source = lone_cr_as_lf(doc.text)
-    inline = Options(options.ignored_tags, options.ignored_classes)
+    inline = (options.ignored_tags, options.ignored_classes)
     blocks: list[Block] = []
     for sb in doc.source_blocks:
         if options.skipped_tags.intersection(sb.containers):
             continue
         content, content_map = _content(source, doc.text, sb.spans)
         if sb.kind == "html":
-            for hb in html_blocks(content, inline, options.skipped_tags):
+            from newslint.parse.htmltext import html_blocks
+
+            for hb in html_blocks(content, _inline_options(inline), options.skipped_tags):
                 if not options.skipped_tags.intersection(hb.tags):
                     _add(blocks, hb.scope, hb.text, hb.map.compose(content_map), (*sb.containers, *hb.tags))
             continue
@@ -146,7 +156,7 @@ def build_blocks(doc: Document) -> list[Block]:
             continue
         scope = f"text.heading.h{sb.level}" if sb.kind == "heading" else _SCOPE_OF_KIND.get(sb.kind, "text")
         tag = f"h{sb.level}" if sb.kind == "heading" else "p"
-        pieces = table_pieces(content) if sb.kind != "heading" else None
+        pieces = _table_pieces(content) if sb.kind != "heading" and "|" in content and "-" in content else None
         if pieces is None:
             _add_inline(blocks, scope, content, content_map, (*sb.containers, tag), inline)
             continue
@@ -165,10 +175,27 @@ def build_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
+def _table_pieces(content: str) -> list[Any] | None:
+    from newslint.parse.tables import table_pieces
+
+    return table_pieces(content)
+
+
+def _inline_options(options: tuple[frozenset[str], frozenset[str]]) -> Options:
+    from newslint.parse.visible import Options
+
+    return Options(*options)
+
+
 def _add_inline(blocks: list[Block], scope: str, content: str, content_map: OffsetMap,
-                tags: tuple[str, ...], options: Options) -> None:
+                tags: tuple[str, ...], options: tuple[frozenset[str], frozenset[str]]) -> None:
+    if _MARKUP.search(content) is None:  # most paragraphs of an article: no reader needed
+        _add(blocks, scope, content, content_map, tags)
+        return
+    from newslint.parse.visible import Alt, visible_text
+
     alts: list[Alt] = []
-    text, mapping = visible_text(content, options, alts)
+    text, mapping = visible_text(content, _inline_options(options), alts)
     _add(blocks, scope, text, mapping.compose(content_map), tags)
     for alt in alts:
         _add(blocks, "text.attr.alt", alt.text, alt.map.compose(content_map), (*tags, "img"))
@@ -258,13 +285,14 @@ def _plain_blocks(doc: Document) -> list[Block]:
     return blocks
 
 
-class Selected(NamedTuple):
+class Selected:
     """What a scope selects in a document: the text it is matched in, the spans of that
     text it selects (sorted, none inside another) and the memo key of its word index."""
 
-    text: BlockText
-    units: list[tuple[int, int]]
-    key: str
+    __slots__ = ("text", "units", "key")
+
+    def __init__(self, text: BlockText, units: list[tuple[int, int]], key: str) -> None:
+        self.text, self.units, self.key = text, units, key
 
 
 _SUMMARY_SCOPES = frozenset({"text", "text.list", "text.blockquote"})

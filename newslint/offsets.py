@@ -117,6 +117,12 @@ class OffsetMap:
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """This map (derived -> middle) followed by `inner` (middle -> source)."""
+        if len(inner.runs) == 1 and inner.runs[0].length == inner.runs[0].source_length and inner.runs[0].start == 0:
+            # `inner` is one piece of the source (a one-line block): only a shift.
+            only = inner.runs[0]
+            shift = only.source_start
+            return OffsetMap([Run(r.start, r.length, r.source_start + shift, r.source_length, r.verbatim and only.verbatim)
+                              for r in self.runs])
         out = MapBuilder()
         for run in self.runs:
             if run.length == run.source_length:

@@ -19,6 +19,7 @@ has its format ("md" or "txt"), so `text.md` selects Markdown only.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, NamedTuple
 
 # The first section a selector may name (Vale's list, with newslint's `title`).
@@ -73,6 +74,12 @@ def _holds(parts: tuple[Part, ...], sections: frozenset[str]) -> bool:
 
 def parse_scope(items: Iterable[str]) -> Selection:
     """The selection of a rule's `scope` list; ScopeError for a selector Vale refuses."""
+    return _parse(tuple(items))
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(items: tuple[str, ...]) -> Selection:
+    """parse_scope, once per scope list in a run: a pack's rules share a few."""
     selectors = []
     names = []
     for item in items:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re as _re
 from functools import cached_property
-from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 import regex
 
@@ -149,9 +149,10 @@ class Scope:
 
     A pattern kind works in the offsets of `text(doc)`: the selected blocks' visible
     text laid end to end (newslint.blocks.BlockText; the file itself for `raw`). It
-    matches each of `units(doc)` on its own (`search`, `Union.search`, `unit_matches`):
-    a match never runs from one block into the next, and `^` and `$` hold at a block's
-    ends. Its hits are in those offsets too; `located` (applied to every pattern rule by
+    matches each of `units(doc)` as if it were the whole text (`search`, `Union.search`,
+    `finditer` with the unit's bounds): a match never runs from one block into the next,
+    and `^` and `$` hold at a block's ends (blocks are laid out with a line break between
+    them; a lookbehind can still see the block before, where Vale sees nothing). Its hits are in those offsets too; `located` (applied to every pattern rule by
     rules.compile_rule) moves them to the source, and drops a fix whose text is not
     the source's own (an edit over markup would break it).
     """
@@ -200,24 +201,9 @@ class Scope:
 
 def finditer(pattern: regex.Pattern[str], text: str, deadline: Deadline, start: int = 0,
              end: int | None = None) -> Iterator[regex.Match[str]]:
-    """Every match of `pattern` in text[start:end] (a unit of a Scope: see unit_matches)."""
-    if end is None:
-        return pattern.finditer(text, start, len(text), timeout=deadline.left())
-    return unit_matches(pattern, text, start, end, deadline)
-
-
-def unit_matches(pattern: regex.Pattern[str], text: str, start: int, end: int,
-                 deadline: Deadline) -> Iterator[regex.Match[str]]:
-    """Every match of `pattern` in the unit text[start:end], as on the unit alone: the
-    separator after the unit is in view (so that a lookahead at its end sees a line
-    end, as `$` does), and a match that runs into it is tried again without it."""
-    stop = min(end + 1, len(text))
-    for m in pattern.finditer(text, start, stop, timeout=deadline.left()):
-        if m.end() <= end:
-            yield m
-        else:
-            yield from pattern.finditer(text, m.start(), end, timeout=deadline.left())
-            return
+    """Every match of `pattern` in text[start:end], as if the text ended at `end` (a unit
+    of a Scope is matched as on its own: `$` and a lookahead at its end see the end)."""
+    return pattern.finditer(text, start, len(text) if end is None else end, timeout=deadline.left())
 
 
 def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
@@ -239,7 +225,7 @@ def search(pattern: regex.Pattern[str] | Deferred, doc: Document, scope: Scope,
         pattern = pattern.pattern
     deadline = doc.deadline
     if starts is None:
-        matches: Iterable[regex.Match[str]] = (m for a, b in selected.units for m in unit_matches(pattern, text, a, b, deadline))
+        matches: Iterable[regex.Match[str]] = (m for a, b in selected.units for m in finditer(pattern, text, deadline, a, b))
     else:
         matches = _matches_at(pattern, text, starts, selected.units, deadline)
     for m in matches:
@@ -255,8 +241,8 @@ def _unit_of(units: list[tuple[int, int]], starts: list[int], offset: int) -> in
 
 def _matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], units: list[tuple[int, int]],
                 deadline: Deadline) -> Iterator[regex.Match[str]]:
-    """What unit_matches gives over every unit, trying only `starts` (sorted, holding
-    every match start)."""
+    """What finditer gives over every unit, trying only `starts` (sorted, holding every
+    match start)."""
     left = deadline.left
     unit_starts = [a for a, _ in units]
     end = 0
@@ -266,10 +252,7 @@ def _matches_at(pattern: regex.Pattern[str], text: str, starts: Sequence[int], u
         i = _unit_of(units, unit_starts, start)
         if i < 0:
             continue
-        unit_end = units[i][1]
-        m = pattern.match(text, start, min(unit_end + 1, len(text)), timeout=left())
-        if m is not None and m.end() > unit_end:
-            m = pattern.match(text, start, unit_end, timeout=left())
+        m = pattern.match(text, start, units[i][1], timeout=left())
         if m is not None and m.end() > m.start():
             end = m.end()
             yield m
@@ -321,33 +304,14 @@ class Union:
             unit = _unit_of(units, unit_starts, start)
             if unit < 0:
                 continue
-            unit_end = units[unit][1]
-            m = self.pattern(i).match(text, start, min(unit_end + 1, len(text)), timeout=left())
+            m = self.pattern(i).match(text, start, units[unit][1], timeout=left())
             if m is None:
                 continue
-            if m.end() > unit_end:
-                # It runs out of its block: the alternation, matched on the block alone,
-                # takes the first alternative that matches there.
-                m = self._first_within(candidates, start, text, unit_end, left)
-                if m is None:
-                    tried_at = start
-                    continue
-                i, m = m
             tried_at = start  # the alternation takes this alternative, even an empty match
             if m.end() > m.start():
                 end = m.end()
                 if scope.allows(doc, m.start(), m.end()):
                     yield i, m
-
-    def _first_within(self, candidates: list[tuple[int, int]], start: int, text: str, unit_end: int,
-                      left: Callable[[], float]) -> tuple[int, regex.Match[str]] | None:
-        for at, i in candidates:
-            if at != start:
-                continue
-            m = self.pattern(i).match(text, start, unit_end, timeout=left())
-            if m is not None:
-                return i, m
-        return None
 
 
 def located(check: Check, spec: RuleSpec) -> Check:

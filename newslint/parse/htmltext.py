@@ -21,7 +21,6 @@ from newslint.parse.visible import DEFAULT_OPTIONS, Options, attributes, decode_
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[!?][^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 INLINE_TAGS = frozenset("b big i small abbr acronym cite dfn em kbd strong a br img span sub sup code tt del".split())
-SKIPPED_TAGS = frozenset({"script", "style", "pre", "figure", "noscript", "iframe"})
 _SCOPES = {"th": "text.table.header", "td": "text.table.cell", "caption": "text.table.caption",
            "li": "text.list", "blockquote": "text.blockquote", "figcaption": "text.figure.caption",
            **{f"h{n}": f"text.heading.h{n}" for n in range(1, 7)}}
@@ -42,7 +41,8 @@ class _Element(NamedTuple):
 
 
 def html_blocks(content: str, options: Options = DEFAULT_OPTIONS,
-                skipped_tags: frozenset[str] = SKIPPED_TAGS) -> list[HtmlBlock]:
+                skipped_tags: frozenset[str] = frozenset({"script", "style", "pre", "figure", "noscript", "iframe"}),
+                ) -> list[HtmlBlock]:
     """The blocks of text in `content` (an HTML block's source, container markers removed)."""
     blocks: list[HtmlBlock] = []
     stack: list[_Element] = []

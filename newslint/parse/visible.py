@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from newslint.offsets import MapBuilder, OffsetMap
+from newslint.offsets import MapBuilder, OffsetMap, Run
 from newslint.parse.inline import inline_markup
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -28,6 +28,8 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 _BARE_URL = re.compile(r"(?<![\w/])(?:https?|ftp)://[^\s<>]*[^\s<>?!.,:*_~'\")\]]")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 _ATTRIBUTE = re.compile(r"([A-Za-z_:][-\w:.]*)\s*(?:=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
+# What can start markup (see inline.py), an entity or a URL: a block without any reads as it is.
+_MARKUP = re.compile(r"[`<!\[\]\\~*_&]|://")
 _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"})
 
@@ -115,6 +117,8 @@ class _Writer:
 def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Alt] | None = None) -> tuple[str, OffsetMap]:
     """The visible text of `content` (one block's inline content) and its map back to
     `content`; each image's alt text is appended to `alts` when given."""
+    if _MARKUP.search(content) is None:  # most paragraphs of an article
+        return content, OffsetMap([Run(0, len(content), 0, len(content), True)] if content else [])
     out = _Writer()
     at = 0
     # Inline HTML elements open around the text: (name, masked).
