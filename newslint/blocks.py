@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
-from newslint.offsets import MapBuilder, OffsetMap, Run
+from newslint.offsets import MapBuilder, OffsetMap, identity
 
 if TYPE_CHECKING:
     from newslint.document import Document
@@ -147,7 +147,7 @@ def build_blocks(doc: Document) -> list[Block]:
         if sb.kind == "html":
             from newslint.parse.htmltext import html_blocks
 
-            for hb in html_blocks(content, _inline_options(inline), options.skipped_tags):
+            for hb in html_blocks(content, _inline_options(inline), options.skipped_tags, doc.deadline.tick):
                 if not options.skipped_tags.intersection(hb.tags):
                     _add(blocks, hb.scope, hb.text, hb.map.compose(content_map), (*sb.containers, *hb.tags))
             continue
@@ -158,17 +158,17 @@ def build_blocks(doc: Document) -> list[Block]:
         tag = f"h{sb.level}" if sb.kind == "heading" else "p"
         pieces = _table_pieces(content) if sb.kind != "heading" and "|" in content and "-" in content else None
         if pieces is None:
-            _add_inline(blocks, scope, content, content_map, (*sb.containers, tag), inline)
+            _add_inline(blocks, scope, content, content_map, (*sb.containers, tag), inline, doc.deadline.tick)
             continue
         for piece in pieces:
             piece_map = content_map.slice(piece.start, piece.end)
             piece_text = content[piece.start : piece.end]
             if piece.kind == "paragraph":
-                _add_inline(blocks, scope, piece_text, piece_map, (*sb.containers, tag), inline)
+                _add_inline(blocks, scope, piece_text, piece_map, (*sb.containers, tag), inline, doc.deadline.tick)
             else:
                 cell = "th" if piece.kind == "header" else "td"
                 _add_inline(blocks, f"text.table.{piece.kind}", piece_text, piece_map,
-                            (*sb.containers, "table", "tr", cell), inline)
+                            (*sb.containers, "table", "tr", cell), inline, doc.deadline.tick)
     if "alt" in options.skipped_tags:
         blocks = [b for b in blocks if b.scope != "text.attr.alt"]
     blocks.sort(key=lambda b: b.start)
@@ -188,14 +188,15 @@ def _inline_options(options: tuple[frozenset[str], frozenset[str]]) -> Options:
 
 
 def _add_inline(blocks: list[Block], scope: str, content: str, content_map: OffsetMap,
-                tags: tuple[str, ...], options: tuple[frozenset[str], frozenset[str]]) -> None:
+                tags: tuple[str, ...], options: tuple[frozenset[str], frozenset[str]],
+                tick: Callable[[], None]) -> None:
     if _MARKUP.search(content) is None:  # most paragraphs of an article: no reader needed
         _add(blocks, scope, content, content_map, tags)
         return
     from newslint.parse.visible import Alt, visible_text
 
     alts: list[Alt] = []
-    text, mapping = visible_text(content, _inline_options(options), alts)
+    text, mapping = visible_text(content, _inline_options(options), alts, tick)
     _add(blocks, scope, text, mapping.compose(content_map), tags)
     for alt in alts:
         _add(blocks, "text.attr.alt", alt.text, alt.map.compose(content_map), (*tags, "img"))
@@ -262,7 +263,7 @@ def _plain_blocks(doc: Document) -> list[Block]:
     for region in doc.regions:
         piece = text[region.start : region.end]
         if "\r" not in piece:
-            mapping = OffsetMap([Run(0, len(piece), region.start, len(piece), True)]) if piece else OffsetMap([])
+            mapping = identity(region.start, len(piece))
             visible = piece
         else:
             runs = MapBuilder()
@@ -367,8 +368,6 @@ def _sentences(doc: Document) -> BlockText:
 
 
 def _raw(doc: Document) -> BlockText:
-    from newslint.offsets import identity
-
     return BlockText([Block("raw", doc.text, identity(0, len(doc.text)), (), "txt" if doc.format == "plaintext" else "md")])
 
 
@@ -382,7 +381,7 @@ def _summary(doc: Document) -> BlockText:
             continue
         if parts:
             parts.append("\n\n")
-            runs.add(2, runs.runs[-1].source_start + runs.runs[-1].source_length, 0, False)
+            runs.add(2, runs.last_source_end(), 0, False)
         parts.append(block.text)
         runs.extend(block.map)
     text = "".join(parts)

@@ -17,7 +17,7 @@ that the parsers, the Document and the kinds all import it one way.
 from __future__ import annotations
 
 import bisect
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 
 class Run(NamedTuple):
@@ -34,15 +34,26 @@ class OffsetMap:
     `to_source(i)` is the source offset of derived character i (and, for i == len, the
     source offset just past the last character); `span_to_source(a, b)` the source span
     of derived text[a:b]. Offsets only grow: a later character never maps before an
-    earlier one.
+    earlier one. The runs are kept as parallel lists of ints (a hostile block has a
+    million runs: tuples of them cost seconds and hundreds of megabytes).
     """
 
-    __slots__ = ("runs", "_starts", "length")
+    __slots__ = ("starts", "lengths", "sources", "source_lengths", "verbatim", "length")
 
-    def __init__(self, runs: list[Run]) -> None:
-        self.runs = runs
-        self._starts = [r.start for r in runs]
-        self.length = runs[-1].start + runs[-1].length if runs else 0
+    def __init__(self, starts: list[int], lengths: list[int], sources: list[int], source_lengths: list[int],
+                 verbatim: list[bool]) -> None:
+        self.starts, self.lengths, self.sources = starts, lengths, sources
+        self.source_lengths, self.verbatim = source_lengths, verbatim
+        self.length = starts[-1] + lengths[-1] if starts else 0
+
+    @classmethod
+    def of_runs(cls, runs: list[Run]) -> OffsetMap:
+        return cls([r.start for r in runs], [r.length for r in runs], [r.source_start for r in runs],
+                   [r.source_length for r in runs], [r.verbatim for r in runs])
+
+    @property
+    def runs(self) -> list[Run]:
+        return [Run(*run) for run in zip(self.starts, self.lengths, self.sources, self.source_lengths, self.verbatim)]
 
     def __len__(self) -> int:
         return self.length
@@ -50,30 +61,28 @@ class OffsetMap:
     def __repr__(self) -> str:
         return f"OffsetMap({self.runs!r})"
 
-    def _run(self, i: int) -> Run:
-        k = bisect.bisect_right(self._starts, i) - 1
-        return self.runs[max(k, 0)]
+    def _index(self, i: int) -> int:
+        return max(bisect.bisect_right(self.starts, i) - 1, 0)
 
     def to_source(self, i: int) -> int:
         """The source offset of derived character `i` (0 <= i <= len)."""
-        if not self.runs:
+        if not self.starts:
             return 0
         if i >= self.length:
-            last = self.runs[-1]
-            return last.source_start + last.source_length
-        run = self._run(i)
-        if run.length == run.source_length:
-            return run.source_start + (i - run.start)
-        return run.source_start
+            return self.sources[-1] + self.source_lengths[-1]
+        k = self._index(i)
+        if self.lengths[k] == self.source_lengths[k]:
+            return self.sources[k] + (i - self.starts[k])
+        return self.sources[k]
 
     def source_end(self, j: int) -> int:
         """The source offset just past derived character j - 1 (the end of a span ending at j)."""
-        if j <= 0 or not self.runs:
+        if j <= 0 or not self.starts:
             return self.to_source(0)
-        run = self._run(j - 1)
-        if run.length == run.source_length:
-            return run.source_start + (j - run.start)
-        return run.source_start + run.source_length
+        k = self._index(j - 1)
+        if self.lengths[k] == self.source_lengths[k]:
+            return self.sources[k] + (min(j, self.starts[k] + self.lengths[k]) - self.starts[k])
+        return self.sources[k] + self.source_lengths[k]
 
     def span_to_source(self, start: int, end: int) -> tuple[int, int]:
         """The source span of derived text[start:end]; an empty span maps to an empty one."""
@@ -85,103 +94,114 @@ class OffsetMap:
         for character (so an edit of its source span changes exactly that text)."""
         if end <= start:
             return True
-        run = self._run(start)
-        return run.verbatim and end <= run.start + run.length
+        k = self._index(start)
+        return self.verbatim[k] and end <= self.starts[k] + self.lengths[k]
 
     def from_source(self, offset: int) -> int | None:
         """The derived offset of source character `offset`, when a one-for-one run holds it."""
-        for run in self._runs_near(offset):
-            if run.length == run.source_length and run.source_start <= offset < run.source_start + run.length:
-                return run.start + offset - run.source_start
+        k = bisect.bisect_right(self.sources, offset) - 1
+        for i in range(max(k - 1, 0), min(k + 2, len(self.starts))):
+            if self.lengths[i] == self.source_lengths[i] and self.sources[i] <= offset < self.sources[i] + self.lengths[i]:
+                return self.starts[i] + offset - self.sources[i]
         return None
-
-    def _runs_near(self, offset: int) -> Iterator[Run]:
-        k = bisect.bisect_right(self.runs, offset, key=_source_start) - 1
-        for i in range(max(k - 1, 0), min(k + 2, len(self.runs))):
-            yield self.runs[i]
 
     def slice(self, start: int, end: int) -> OffsetMap:
         """The map of derived text[start:end], as a text of its own (offsets from 0)."""
-        out: list[Run] = []
-        for run in self.runs[max(bisect.bisect_right(self._starts, start) - 1, 0):]:
-            if run.start >= end:
+        out = MapBuilder()
+        for k in range(self._index(start), len(self.starts)):
+            run_start, length = self.starts[k], self.lengths[k]
+            if run_start >= end:
                 break
-            a, b = max(run.start, start), min(run.start + run.length, end)
+            a, b = max(run_start, start), min(run_start + length, end)
             if b <= a:
                 continue
-            if run.length == run.source_length:
-                out.append(Run(a - start, b - a, run.source_start + a - run.start, b - a, run.verbatim))
+            if length == self.source_lengths[k]:
+                out.add(b - a, self.sources[k] + a - run_start, b - a, self.verbatim[k])
             else:
-                out.append(Run(a - start, b - a, run.source_start, run.source_length, False))
-        return OffsetMap(out)
+                out.add(b - a, self.sources[k], self.source_lengths[k], False)
+        return out.build()
+
+    def shifted(self, by: int) -> OffsetMap:
+        """This map with every source offset `by` further on."""
+        return OffsetMap(self.starts, self.lengths, [s + by for s in self.sources], self.source_lengths, self.verbatim)
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """This map (derived -> middle) followed by `inner` (middle -> source)."""
-        if len(inner.runs) == 1 and inner.runs[0].length == inner.runs[0].source_length and inner.runs[0].start == 0:
+        if len(inner.starts) == 1 and inner.lengths[0] == inner.source_lengths[0] and inner.starts[0] == 0:
             # `inner` is one piece of the source (a one-line block): only a shift.
-            only = inner.runs[0]
-            shift = only.source_start
-            return OffsetMap([Run(r.start, r.length, r.source_start + shift, r.source_length, r.verbatim and only.verbatim)
-                              for r in self.runs])
+            shifted = self.shifted(inner.sources[0])
+            if not inner.verbatim[0]:
+                shifted.verbatim = [False] * len(shifted.verbatim)
+            return shifted
         out = MapBuilder()
-        for run in self.runs:
-            if run.length == run.source_length:
+        for k in range(len(self.starts)):
+            length, middle_start, middle_length = self.lengths[k], self.sources[k], self.source_lengths[k]
+            if length == middle_length:
                 # One for one: split the run where `inner`'s runs split it.
                 at = 0
-                while at < run.length:
-                    middle = run.source_start + at
-                    inner_run = inner._run(middle)
-                    room = inner_run.start + inner_run.length - middle if middle < inner.length else run.length - at
-                    take = max(1, min(room, run.length - at))
-                    if inner_run.length == inner_run.source_length and middle < inner.length:
-                        out.add(take, inner.to_source(middle), take, run.verbatim and inner_run.verbatim)
+                while at < length:
+                    middle = middle_start + at
+                    j = inner._index(middle)
+                    inside = middle < inner.length
+                    room = inner.starts[j] + inner.lengths[j] - middle if inside else length - at
+                    take = max(1, min(room, length - at))
+                    if inside and inner.lengths[j] == inner.source_lengths[j]:
+                        out.add(take, inner.to_source(middle), take, self.verbatim[k] and inner.verbatim[j])
                     else:
                         begin, finish = inner.span_to_source(middle, middle + take)
                         out.add(take, begin, finish - begin, False)
                     at += take
             else:
-                begin, finish = inner.span_to_source(run.source_start, run.source_start + run.source_length)
-                if run.source_length == 0:
-                    begin = finish = inner.to_source(run.source_start)
-                out.add(run.length, begin, finish - begin, False)
+                begin, finish = inner.span_to_source(middle_start, middle_start + middle_length)
+                if middle_length == 0:
+                    begin = finish = inner.to_source(middle_start)
+                out.add(length, begin, finish - begin, False)
         return out.build()
-
-
-def _source_start(run: Run) -> int:
-    return run.source_start
 
 
 class MapBuilder:
     """Builds an OffsetMap run by run, merging one-for-one runs that continue each other."""
 
-    __slots__ = ("runs", "length")
+    __slots__ = ("starts", "lengths", "sources", "source_lengths", "verbatim", "length")
 
     def __init__(self) -> None:
-        self.runs: list[Run] = []
+        self.starts: list[int] = []
+        self.lengths: list[int] = []
+        self.sources: list[int] = []
+        self.source_lengths: list[int] = []
+        self.verbatim: list[bool] = []
         self.length = 0
 
     def add(self, length: int, source_start: int, source_length: int, verbatim: bool) -> None:
         if length <= 0:
             return
-        runs = self.runs
-        if runs and length == source_length:
-            last = runs[-1]
-            if (last.length == last.source_length and last.verbatim == verbatim
-                    and last.source_start + last.source_length == source_start):
-                runs[-1] = Run(last.start, last.length + length, last.source_start, last.source_length + length, verbatim)
+        if self.starts and length == source_length:
+            k = len(self.starts) - 1
+            if (self.lengths[k] == self.source_lengths[k] and self.verbatim[k] == verbatim
+                    and self.sources[k] + self.source_lengths[k] == source_start):
+                self.lengths[k] += length
+                self.source_lengths[k] += length
                 self.length += length
                 return
-        runs.append(Run(self.length, length, source_start, source_length, verbatim))
+        self.starts.append(self.length)
+        self.lengths.append(length)
+        self.sources.append(source_start)
+        self.source_lengths.append(source_length)
+        self.verbatim.append(verbatim)
         self.length += length
 
     def extend(self, other: OffsetMap) -> None:
-        for run in other.runs:
-            self.add(run.length, run.source_start, run.source_length, run.verbatim)
+        for k in range(len(other.starts)):
+            self.add(other.lengths[k], other.sources[k], other.source_lengths[k], other.verbatim[k])
+
+    def last_source_end(self) -> int:
+        """The source offset just past the last run (0 when there is none)."""
+        return self.sources[-1] + self.source_lengths[-1] if self.starts else 0
 
     def build(self) -> OffsetMap:
-        return OffsetMap(self.runs)
+        return OffsetMap(self.starts, self.lengths, self.sources, self.source_lengths, self.verbatim)
 
 
 def identity(source_start: int, length: int) -> OffsetMap:
     """The map of a text that is source[source_start:source_start + length] itself."""
-    return OffsetMap([Run(0, length, source_start, length, True)] if length > 0 else [])
+    return OffsetMap([0], [length], [source_start], [length], [True]) if length > 0 else OffsetMap([], [], [], [], [])

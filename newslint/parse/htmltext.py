@@ -13,10 +13,10 @@ read as `*`s. An `<img>`'s alt attribute is an alt block.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from newslint.offsets import MapBuilder, OffsetMap
-from newslint.parse.visible import DEFAULT_OPTIONS, Options, attributes, decode_entity
+from newslint.parse.visible import DEFAULT_OPTIONS, Options, _no_tick, attributes, decode_entity
 
 _TOKEN = re.compile(r"<!--.*?(?:-->|\Z)|<[!?][^>]*>|<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -42,7 +42,7 @@ class _Element(NamedTuple):
 
 def html_blocks(content: str, options: Options = DEFAULT_OPTIONS,
                 skipped_tags: frozenset[str] = frozenset({"script", "style", "pre", "figure", "noscript", "iframe"}),
-                ) -> list[HtmlBlock]:
+                tick: Callable[[], None] = _no_tick) -> list[HtmlBlock]:
     """The blocks of text in `content` (an HTML block's source, container markers removed)."""
     blocks: list[HtmlBlock] = []
     stack: list[_Element] = []
@@ -85,6 +85,7 @@ def html_blocks(content: str, options: Options = DEFAULT_OPTIONS,
 
     at = 0
     for m in _TOKEN.finditer(content):
+        tick()
         write(at, m.start())
         at = m.end()
         name = (m.group(2) or "").lower()

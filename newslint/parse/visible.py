@@ -17,9 +17,9 @@ are exact.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
-from newslint.offsets import MapBuilder, OffsetMap, Run
+from newslint.offsets import MapBuilder, OffsetMap, identity
 from newslint.parse.inline import inline_markup
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -49,6 +49,10 @@ class Alt(NamedTuple):
 
     text: str
     map: OffsetMap
+
+
+def _no_tick() -> None:
+    pass
 
 
 def attributes(raw: str) -> dict[str, str]:
@@ -82,6 +86,11 @@ class _Writer:
             self.parts.append("*" * (end - start))
             self.map.add(end - start, start, end - start, False)
             return
+        piece = content[start:end]
+        if "&" not in piece and "://" not in piece:  # most text between two marks
+            self.parts.append(piece)
+            self.map.add(end - start, start, end - start, True)
+            return
         at = start
         if "&" in content[start:end]:
             for m in _ENTITY.finditer(content, start, end):
@@ -114,11 +123,13 @@ class _Writer:
         return "".join(self.parts), self.map.build()
 
 
-def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Alt] | None = None) -> tuple[str, OffsetMap]:
+def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Alt] | None = None,
+                 tick: Callable[[], None] = _no_tick) -> tuple[str, OffsetMap]:
     """The visible text of `content` (one block's inline content) and its map back to
-    `content`; each image's alt text is appended to `alts` when given."""
+    `content`; each image's alt text is appended to `alts` when given. `tick` is called
+    once a piece of markup (Deadline.tick: a hostile block has a million)."""
     if _MARKUP.search(content) is None:  # most paragraphs of an article
-        return content, OffsetMap([Run(0, len(content), 0, len(content), True)] if content else [])
+        return content, identity(0, len(content))
     out = _Writer()
     at = 0
     # Inline HTML elements open around the text: (name, masked).
@@ -127,6 +138,7 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
     link_open: tuple[int, int] | None = None  # (content offset after "[", visible length then)
     escaped = -1  # the character after a backslash: text, whatever it would open
     for start, end in inline_markup(content):
+        tick()
         if start < at:
             continue
         if start == escaped:
@@ -176,7 +188,7 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
             if alts is not None and close != -1 and close < end:
                 text, mapping = visible_text(content[start + 2 : close], options)
                 if text.strip():
-                    alts.append(Alt(text, _shifted(mapping, start + 2)))
+                    alts.append(Alt(text, mapping.shifted(start + 2)))
             at = _one_space(out, content, at)
         elif first == "[":
             link_open = (end, out.map.length)
@@ -238,11 +250,4 @@ def _html_alt(content: str, tag: re.Match[str], alts: list[Alt], options: Option
     out.copy(value, 0, len(value), False)
     text, mapping = out.result()
     if text.strip():
-        alts.append(Alt(text, _shifted(mapping, begin)))
-
-
-def _shifted(mapping: OffsetMap, by: int) -> OffsetMap:
-    out = MapBuilder()
-    for run in mapping.runs:
-        out.add(run.length, run.source_start + by, run.source_length, run.verbatim)
-    return out.build()
+        alts.append(Alt(text, mapping.shifted(begin)))
