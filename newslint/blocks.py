@@ -54,6 +54,7 @@ DEFAULT_BLOCK_OPTIONS = BlockOptions()
 # What can start markup (see parse/inline.py), an entity or a URL: a block with none of
 # these reads as it is written, and the Markdown readers are not even loaded for it.
 _MARKUP = re.compile(r"[`<!\[\]\\~*_&]|://")
+_TASK_MARKERS = frozenset({"[ ] ", "[x] ", "[X] "})
 _SCOPE_OF_KIND = {"title": "text.title", "paragraph": "text", "list": "text.list", "blockquote": "text.blockquote"}
 
 
@@ -154,6 +155,9 @@ def build_blocks(doc: Document) -> list[Block]:
         if sb.kind == "title":
             _add(blocks, "text.title", content, content_map, ())
             continue
+        if sb.kind == "list" and content[:4] in _TASK_MARKERS:
+            # A task list item's box (GFM) is a checkbox to a reader, not text.
+            content, content_map = content[4:], content_map.slice(4, len(content))
         scope = f"text.heading.h{sb.level}" if sb.kind == "heading" else _SCOPE_OF_KIND.get(sb.kind, "text")
         tag = f"h{sb.level}" if sb.kind == "heading" else "p"
         pieces = _table_pieces(content) if sb.kind != "heading" and "|" in content and "-" in content else None

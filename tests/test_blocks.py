@@ -91,6 +91,11 @@ def test_inline_html_tags_are_taken_out() -> None:
     assert visible("A <b>bold</b> <!-- note --> claim<br>here.\n") == [("text", "A bold claim\nhere.")]
 
 
+def test_details_summary_and_task_lists_read_as_a_reader_sees_them() -> None:
+    text = "<details>\n<summary>Show the list</summary>\n\nBody text.\n\n</details>\n\n- [ ] to do\n- [x] done\n"
+    assert visible(text) == [("text", "Show the list"), ("text", "Body text."), ("text.list", "to do"), ("text.list", "done")]
+
+
 def test_block_options_change_what_is_left_out() -> None:
     doc = parse_document("> quoted words\n\nplain `code` words\n", "a.md")
     doc.block_options = BlockOptions(skipped_tags=frozenset({"blockquote"}), ignored_tags=frozenset())
