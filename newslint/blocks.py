@@ -23,6 +23,7 @@ until a rule asks (`Document.blocks` is computed once, on first use).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -65,7 +66,7 @@ class Block:
 
     def __init__(self, scope: str, text: str, mapping: OffsetMap, tags: tuple[str, ...] = (), fmt: str = "md") -> None:
         self.scope = scope
-        self.sections = frozenset((*scope.split("."), fmt))
+        self.sections = _sections(scope, fmt)
         self.text = text
         self.map = mapping
         self.tags = tags
@@ -85,6 +86,12 @@ class Block:
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when text[start:end] is its source span character for character."""
         return self.map.is_verbatim(start, end)
+
+
+@functools.lru_cache(maxsize=256)
+def _sections(scope: str, fmt: str) -> frozenset[str]:
+    """A scope's sections with the format, one set per scope (a file has thousands of blocks)."""
+    return frozenset((*scope.split("."), fmt))
 
 
 class BlockText:

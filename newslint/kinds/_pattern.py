@@ -15,7 +15,7 @@ from newslint.document import Document, Span
 from newslint.kinds._prefilter import UNLIKE_CASE, WORD_INDEX, Alternatives, Prefilter, WordIndex
 from newslint.finding import Hit
 from newslint.rules import Check, RuleSpec
-from newslint.scopes import parse_scope
+from newslint.scopes import ScopeError, parse_scope
 from newslint.schema import OptionError, shown
 
 # One pathological pattern must not hang a run: every call of a pattern gets what is left
@@ -158,7 +158,10 @@ class Scope:
     """
 
     def __init__(self, spec: RuleSpec) -> None:
-        self.selection = parse_scope(spec.scope)
+        try:
+            self.selection = parse_scope(spec.scope)
+        except ScopeError as exc:  # a spec from a rule cache written before the check
+            raise OptionError("scope", str(exc)) from None
         self.memo_key = "blocks.scope:" + self.selection.key
         self.skip_quotes = spec.quotes == "skip"
         names = self.selection.names

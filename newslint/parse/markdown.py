@@ -137,7 +137,7 @@ class _Blocks:
                 heading = False
             elif token.type in ("fence", "code_block") and token.map:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
-            elif token.type == "html_block" and token.map:
+            elif token.type == "html_block" and token.map and not _only_a_comment(token.content):
                 spans = _content_spans(self.text, self.lines, token.map, token.content, False)
                 if spans:
                     self.source_blocks.append(SourceBlock("html", spans, 0, _container_tags(containers)))
@@ -210,6 +210,12 @@ def parse_markdown(text: str, path: str) -> Document:
         disabled=front_matter_disables(front),
         source_blocks=blocks.source_blocks,
     )
+
+
+def _only_a_comment(html: str) -> bool:
+    """True for an HTML block that is one comment (a directive): it has no text to read."""
+    stripped = html.strip()
+    return stripped.startswith("<!--") and stripped.endswith("-->") and stripped.find("-->") == len(stripped) - 3
 
 
 def _container_tags(containers: list[str]) -> tuple[str, ...]:
