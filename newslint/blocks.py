@@ -39,16 +39,25 @@ class BlockOptions:
     """What a document's blocks leave out: the HTML elements whose content is not read
     (Vale's SkippedScopes), the inline ones read as `*`s (IgnoredScopes) and the classes
     whose elements are one or the other (IgnoredClasses); the defaults are Vale's. Set
-    `Document.block_options` before the first rule runs to change them."""
+    `Document.block_options` before the first rule runs to change them.
 
-    __slots__ = ("skipped_tags", "ignored_tags", "ignored_classes")
+    `token_ignores` and `block_ignores` are spans of `doc.text` (Vale's TokenIgnores and
+    BlockIgnores, their patterns run over the file by whoever sets the options): the
+    characters of a token span read as `*`s, as inline code does; those of a block span
+    are not read at all, as a code block is not."""
+
+    __slots__ = ("skipped_tags", "ignored_tags", "ignored_classes", "token_ignores", "block_ignores")
 
     def __init__(self, skipped_tags: frozenset[str] = frozenset({"script", "style", "pre", "figure", "noscript", "iframe"}),
                  ignored_tags: frozenset[str] = frozenset({"tt", "code", "kbd"}),
-                 ignored_classes: frozenset[str] = frozenset({"problematic", "pre", "code"})) -> None:
+                 ignored_classes: frozenset[str] = frozenset({"problematic", "pre", "code"}),
+                 token_ignores: tuple[tuple[int, int], ...] = (),
+                 block_ignores: tuple[tuple[int, int], ...] = ()) -> None:
         self.skipped_tags = skipped_tags
         self.ignored_tags = ignored_tags
         self.ignored_classes = ignored_classes
+        self.token_ignores = token_ignores
+        self.block_ignores = block_ignores
 
 
 DEFAULT_BLOCK_OPTIONS = BlockOptions()
@@ -141,8 +150,59 @@ class BlockText:
 def build_blocks(doc: Document) -> list[Block]:
     """Every block of text in `doc`, in document order, blank ones left out."""
     options: BlockOptions = getattr(doc, "block_options", None) or DEFAULT_BLOCK_OPTIONS
-    if doc.source_blocks is None:
-        return _plain_blocks(doc)
+    blocks = _plain_blocks(doc) if doc.source_blocks is None else _markdown_blocks(doc, options)
+    if options.token_ignores or options.block_ignores:
+        blocks = _ignoring(blocks, options)
+    return blocks
+
+
+def _ignoring(blocks: list[Block], options: BlockOptions) -> list[Block]:
+    """The blocks with the token spans read as `*`s and the block spans taken out."""
+    spans = sorted([(a, b, True) for a, b in options.token_ignores] + [(a, b, False) for a, b in options.block_ignores])
+    out = []
+    for block in blocks:
+        text, mapping = block.text, block.map
+        for a, b, masked in spans:
+            if b <= block.start or a >= block.end:
+                continue
+            i, j = _visible_at(mapping, a), _visible_at(mapping, b)
+            if j <= i:
+                continue
+            runs = MapBuilder()
+            runs.extend(mapping.slice(0, i))
+            if masked:
+                runs.extend(_unverbatim(mapping.slice(i, j)))
+                text = text[:i] + "*" * (j - i) + text[j:]
+            else:
+                text = text[:i] + text[j:]
+            runs.extend(mapping.slice(j, len(mapping)))
+            mapping = runs.build()
+        if text.strip():
+            block_out = Block(block.scope, text, mapping, block.tags)
+            block_out.sections = block.sections
+            out.append(block_out)
+    return out
+
+
+def _visible_at(mapping: OffsetMap, offset: int) -> int:
+    """The first visible offset whose source offset is `offset` or after it."""
+    low, high = 0, len(mapping)
+    while low < high:
+        mid = (low + high) // 2
+        if mapping.to_source(mid) < offset:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def _unverbatim(mapping: OffsetMap) -> OffsetMap:
+    return OffsetMap(mapping.starts, mapping.lengths, mapping.sources, mapping.source_lengths, [False] * len(mapping.starts))
+
+
+def _markdown_blocks(doc: Document, options: BlockOptions) -> list[Block]:
+    """The blocks of a Markdown document, from what its parser recorded (source_blocks)."""
+    assert doc.source_blocks is not None
     from newslint.document import lone_cr_as_lf
 
     source = lone_cr_as_lf(doc.text)

@@ -102,6 +102,17 @@ def test_block_options_change_what_is_left_out() -> None:
     assert [(b.scope, b.text) for b in doc.blocks] == [("text", "plain code words")]
 
 
+def test_token_and_block_ignores_read_as_code(tmp_path: Path) -> None:
+    text = "Call {{ TODO }} now.\n\n{% raw %}TODO here{% endraw %}\n\nA TODO left.\n"
+    doc = parse_document(text, "a.md")
+    token = text.index("{{")
+    block = text.index("{% raw")
+    doc.block_options = BlockOptions(token_ignores=((token, text.index("}}") + 2),),
+                                     block_ignores=((block, text.index("endraw %}") + 9),))
+    assert [b.text for b in doc.blocks] == ["Call ********** now.", "A TODO left."]
+    assert [doc.text[b.to_source(i)] for b in doc.blocks[:1] for i in (5, 15)] == ["{", " "]
+
+
 def test_every_kind_of_block_has_its_scope() -> None:
     text = ("---\ntitle: The headline\n---\n# One\n\n## Two\n\nPara.\n\n> Quote\n\n- item\n\n"
             "| Head | Er |\n|------|----|\n| cell | two |\n\n<table><caption>Cap</caption><tr><td>Td</td></tr></table>\n")
