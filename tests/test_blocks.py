@@ -302,3 +302,26 @@ def test_cr_only_files_give_the_findings_of_lf_files(tmp_path: Path) -> None:
     for name in ("a.md", "a.txt"):
         lf = spots(lint_with(tmp_path, rules, text, name))
         assert lf and spots(lint_with(tmp_path, rules, text.replace("\n", "\r"), name)) == lf
+
+
+def test_a_vale_rule_match_over_markup_is_placed_at_its_line_as_vale_places_it() -> None:
+    from types import SimpleNamespace
+
+    from newslint.finding import Hit
+    from newslint.kinds._pattern import Scope, located
+
+    text = "Intro.\n\n# this is *another* heading!\n\nPlain words here.\n"
+    doc = parse_document(text, "a.md")
+    spec = SimpleNamespace(scope=("text",), quotes="include", vale=True)
+    scope = Scope(spec)  # type: ignore[arg-type]
+    visible = scope.text(doc)
+
+    def check(d: object) -> list[Hit]:
+        return [Hit(visible.index("this is another"), visible.index("heading!") + 8, "m"),
+                Hit(visible.index("words"), visible.index("words") + 5, "m")]
+
+    spans = [(h.start, h.end) for h in located(check, spec)(doc)]  # type: ignore[arg-type]
+    line = text.index("# this")
+    assert spans == [(line, text.index("!") + 1), (text.index("words"), text.index("words") + 5)]
+    own = located(check, SimpleNamespace(scope=("text",), quotes="include"))  # type: ignore[arg-type]
+    assert [(h.start, h.end) for h in own(doc)][0] == (text.index("this"), text.index("!") + 1)

@@ -319,24 +319,32 @@ class Union:
 
 def located(check: Check, spec: RuleSpec) -> Check:
     """A pattern rule's check with its hits moved from `scope.text(doc)` offsets to the
-    source's; a fix is kept only where every edit is over the source's own text."""
+    source's; a fix is kept only where every edit is over the source's own text.
+
+    A rule from a Vale style (`spec.vale`) is placed as Vale places it: Vale finds a
+    match again by searching the source for its text, and a match whose text is not in
+    the source as written (it runs over markup: "in](url) in", "*another* heading") is
+    put at the start of its line, the whole line its span."""
     scope = Scope(spec)
+    vale_places = bool(getattr(spec, "vale", False))
 
     def source_check(doc: Document) -> Iterable[Hit]:
         hits = check(doc)
         if hits == ():  # a gated rule whose words the text lacks: most rules, most articles
             return hits
-        return _moved(hits, scope.selected(doc).text)
+        return _moved(hits, scope.selected(doc).text, doc.text if vale_places else None)
 
     return source_check
 
 
-def _moved(hits: Iterable[Hit], text: BlockText) -> Iterator[Hit]:
+def _moved(hits: Iterable[Hit], text: BlockText, vale_source: str | None = None) -> Iterator[Hit]:
     """`hits` in `text` offsets, moved to the source's (see located); a hit at the same
     place as one before it is left out (a scope of both paragraphs and their sentences)."""
     seen = set()
     for hit in hits:
         span = text.span_to_source(hit.start, hit.end) or _loose_span(text, hit.start, hit.end)
+        if vale_source is not None and hit.end > hit.start and _over_markup(vale_source, span, text.text[hit.start : hit.end]):
+            span = _line_of(vale_source, span[0])
         if (span, hit.message) in seen:
             continue
         seen.add((span, hit.message))
@@ -351,6 +359,22 @@ def _moved(hits: Iterable[Hit], text: BlockText) -> Iterator[Hit]:
                 edits.append(edit._replace(start=edit_span[0], end=edit_span[1]))
             fix = fix._replace(edits=tuple(edits)) if edits else None
         yield hit._replace(start=span[0], end=span[1], fix=fix)
+
+
+def _over_markup(source: str, span: tuple[int, int], visible: str) -> bool:
+    """True when the visible text of a match is not its source as written (line breaks
+    read alike)."""
+    written = source[span[0] : span[1]]
+    if "\r" in written:
+        written = written.replace("\r\n", "\n").replace("\r", "\n")
+    return written != visible
+
+
+def _line_of(source: str, offset: int) -> tuple[int, int]:
+    """The span of the line holding `offset`, without its line break."""
+    start = max(source.rfind("\n", 0, offset), source.rfind("\r", 0, offset)) + 1
+    ends = [i for i in (source.find("\n", offset), source.find("\r", offset)) if i != -1]
+    return start, min(ends) if ends else len(source)
 
 
 def _loose_span(text: BlockText, start: int, end: int) -> tuple[int, int]:
