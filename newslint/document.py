@@ -1,7 +1,10 @@
-"""The Document every kind reads: original text, masked prose, regions, quotations, lines.
+"""The Document every kind reads: original text, masked prose, regions, quotations, lines,
+and the blocks of visible text.
 
 `prose` has exactly the length of `text`; everything that is not prose is blanked with
-spaces (line breaks are kept), so an offset found in `prose` is an offset in `text`.
+spaces (line breaks are kept), so an offset found in `prose` is an offset in `text`. The
+news kinds read it. The pattern kinds (Vale's) read `blocks` instead: each block's text
+as a reader sees it, with a map back to `text` (see newslint.blocks).
 """
 
 from __future__ import annotations
@@ -10,10 +13,13 @@ import bisect
 import datetime
 import re
 from functools import cached_property
-from typing import Any, Callable, Iterator, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterator, NamedTuple, TypeVar
 
 from newslint.deadline import Deadline
-from newslint.spans import Quotation, Region, Span, SpanSet
+from newslint.spans import Quotation, Region, SourceBlock, Span, SpanSet
+
+if TYPE_CHECKING:
+    from newslint.blocks import Block, BlockOptions, BlockText
 
 T = TypeVar("T")
 # What `Document.memo` holds for a computation that ran out of time.
@@ -98,7 +104,8 @@ class Document:
     def __init__(self, path: str, text: str, prose: str, regions: list[Region], *,
                  metadata: dict[str, Any] | None = None, directives: list[Directive] | None = None,
                  format: str = "markdown", problems: list[tuple[int, str]] | None = None,
-                 disabled: tuple[str, ...] = (), published: datetime.date | None = None) -> None:
+                 disabled: tuple[str, ...] = (), published: datetime.date | None = None,
+                 source_blocks: list[SourceBlock] | None = None) -> None:
         self.path = path
         self.text = text
         self.prose = prose
@@ -112,6 +119,11 @@ class Document:
         self.disabled = disabled
         # The publication date from front matter (the key the config names), if any.
         self.published = published
+        # The blocks as the parser found them (Markdown); None: the regions are the blocks.
+        self.source_blocks = source_blocks
+        # What the blocks leave out (Vale's SkippedScopes, IgnoredScopes, IgnoredClasses);
+        # None: Vale's defaults. Set it before the first rule reads `blocks`.
+        self.block_options: BlockOptions | None = None
         # Segmentations computed once and shared by every rule (see `memo`).
         self._memo: dict[str, Any] = {}
         # The rules' time on this document; the engine sets a fresh one when it checks it.
@@ -172,6 +184,17 @@ class Document:
             starts.add(pos)
         return frozenset(starts)
 
+    @property
+    def blocks(self) -> list[Block]:
+        """Every block of text, in document order, with its scope, visible text and map
+        back to `text` (newslint.blocks.Block); built on first use, once."""
+        return self.memo("blocks", _build_blocks)
+
+    @property
+    def block_text(self) -> BlockText:
+        """`blocks` laid end to end, "\\n" between each (newslint.blocks.BlockText)."""
+        return self.memo("blocks.text", _build_block_text)
+
     def regions_of(self, kinds: frozenset[str]) -> Iterator[Region]:
         return (r for r in self.regions if r.kind in kinds)
 
@@ -185,3 +208,15 @@ class Document:
     @cached_property
     def _region_starts(self) -> list[int]:
         return [r.start for r in self.regions]
+
+
+def _build_blocks(doc: Document) -> list[Block]:
+    from newslint.blocks import build_blocks
+
+    return build_blocks(doc)
+
+
+def _build_block_text(doc: Document) -> BlockText:
+    from newslint.blocks import BlockText
+
+    return BlockText(doc.blocks)

@@ -15,6 +15,7 @@ from newslint.finding import Hit, Level
 from newslint.kinds import load_kind
 from newslint.trees import read_confined
 from newslint.schema import OptionError
+from newslint.scopes import ScopeError, parse_scope
 
 try:  # hashlib's BLAKE2, without hashlib loading OpenSSL for the other algorithms
     from _blake2 import blake2b
@@ -23,8 +24,10 @@ except ImportError:  # pragma: no cover - an interpreter built without it
 
 Check = Callable[[Document], Iterable[Hit]]
 RULE_SUFFIXES = (".yml", ".yaml")
-SCOPES = frozenset({"title", "heading", "paragraph", "sentence", "blockquote", "list", "text", "raw",
-                    "summary", "alt", "table", "code", "comment"})
+# The pattern kinds, which match each block's visible text (newslint.blocks) and whose
+# hits are moved back to the source by kinds._pattern.located.
+BLOCK_KINDS = frozenset({"existence", "substitution", "occurrence", "repetition", "consistency", "conditional",
+                         "capitalization"})
 
 COMMON_KEYS: Mapping[str, schema.Validator] = {
     "extends": schema.string,
@@ -208,9 +211,10 @@ def load_rule_spec(path: Path, level_override: Level | None = None, content: byt
         if "vocab" in common and kind_name in _VOCAB_KINDS:  # whether Vale's vocabularies apply (config.py)
             options["vocab"] = common["vocab"]
         scope = tuple(common.get("scope", ["text"]))
-        for s in scope:
-            if s.lstrip("~").split(".")[0] not in SCOPES:
-                raise OptionError("scope", f"unknown scope {s!r}")
+        try:
+            parse_scope(scope)
+        except ScopeError as exc:
+            raise OptionError("scope", str(exc)) from None
         examples = _examples(common.get("examples"))
         if "action" in common:
             from newslint.kinds._action import parse_action
@@ -274,4 +278,8 @@ def compile_rule(spec: RuleSpec) -> Rule:
     except OptionError as exc:
         line, column = spec.positions.get(exc.key, (1, 1))
         raise RuleError(spec.path, line, column, exc.message, exc.key) from None
+    if spec.kind in BLOCK_KINDS:
+        from newslint.kinds._pattern import located
+
+        check = located(check, spec)
     return Rule(spec, check)

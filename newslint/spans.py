@@ -28,6 +28,24 @@ class Region(NamedTuple):
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
+class SourceBlock(NamedTuple):
+    """A block of text as a parser found it in the source, before its visible text is
+    worked out (newslint.blocks does that, only when a rule needs it).
+
+    `kind`: "title", "heading", "paragraph", "list", "blockquote" (the kind of its
+    Region) or "html" (an HTML block, whose text nodes are prose). `spans`: where its
+    content stands, one span per source line without the container markers, indentation
+    and trailing spaces; or a single span over whole lines whose line breaks are part of
+    the content. `level`: a heading's level (1-6). `containers`: the HTML elements it sits
+    in, outermost first ("blockquote", "li").
+    """
+
+    kind: str
+    spans: tuple[tuple[int, int], ...]
+    level: int = 0
+    containers: tuple[str, ...] = ()
+
+
 class Quotation(NamedTuple):
     """A direct quotation: `start` is its opening mark, `end` is just past its closing mark.
 

@@ -167,18 +167,19 @@ def _whole(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _prose_words(doc: Document) -> WordIndex:
-    return WordIndex(doc.prose)
+def _visible_words(doc: Document) -> WordIndex:
+    return WordIndex(doc.block_text.text)
 
 
 def _raw_words(doc: Document) -> WordIndex:
     return WordIndex(doc.text)
 
 
-# The memo key and builder of a document's word index, for prose and for the raw text.
+# The memo key and builder of a document's word index, for the visible text of its blocks
+# (newslint.blocks) and for the raw text; the keys are those of blocks.select's texts.
 WORD_INDEX: dict[bool, tuple[str, Callable[[Document], WordIndex]]] = {
-    False: ("pattern.words", _prose_words),
-    True: ("pattern.words.raw", _raw_words),
+    False: ("blocks.words.visible", _visible_words),
+    True: ("blocks.words.raw", _raw_words),
 }
 
 

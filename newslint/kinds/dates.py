@@ -32,7 +32,7 @@ from newslint import schema
 from newslint.deadline import Deadline
 from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
-from newslint.kinds._pattern import Scope, finditer, format_message
+from newslint.kinds._pattern import ProseScope as Scope, finditer, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 

@@ -27,7 +27,7 @@ from newslint.document import Document
 from newslint.finding import Edit, Fix, Hit
 from newslint.kinds._numerals import (WORD_VALUES, Mention, attached_unit, gated_finditer, mentions, money_end, spell,
                                       word_starts)
-from newslint.kinds._pattern import Scope, format_message
+from newslint.kinds._pattern import ProseScope as Scope, format_message
 from newslint.rules import Check, RuleSpec
 from newslint.schema import OptionError
 

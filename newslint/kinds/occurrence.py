@@ -37,8 +37,8 @@ def compile_rule(spec: RuleSpec) -> Check:
     def check(doc: Document) -> Iterator[Hit]:
         text = scope.text(doc)
         for unit in scope.units(doc, by_sentence):
-            if scope.skip_quotes and doc.quoted.overlaps(unit.start, unit.end):
-                matches = [m for m in finditer(pattern, text, doc.deadline, unit.start, unit.end) if not doc.quoted.overlaps(m.start(), m.end())]
+            if scope.skip_quotes and scope.quoted(doc, unit.start, unit.end):
+                matches = [m for m in finditer(pattern, text, doc.deadline, unit.start, unit.end) if not scope.quoted(doc, m.start(), m.end())]
             else:
                 matches = list(finditer(pattern, text, doc.deadline, unit.start, unit.end))
             count = len(matches)

@@ -96,7 +96,7 @@ def compile_rule(spec: RuleSpec) -> Check:
                 continue
             suggestions = tuple(match_case(observed, o) for o in options)
             if whole_word:
-                text = doc.text
+                text = scope.text(doc)
                 word_start, word_end = _word_bounds(text, start, end)
                 observed = text[word_start:start] + observed + text[end:word_end]
                 suggestions = tuple(text[word_start:start] + s + text[end:word_end] for s in suggestions)

@@ -16,6 +16,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from newslint.document import Document, LineIndex, Region, lone_cr_as_lf, prose_line_breaks, split_lines
+from newslint.spans import SourceBlock
 from newslint.parse.common import Mask, find_directives, front_matter_disables
 from newslint.parse.frontmatter import split_front_matter
 from newslint.parse.inline import inline_markup
@@ -114,11 +115,14 @@ class _Blocks:
         self.regions: list[Region] = []
         self.code_lines: set[int] = set()
         self.cut: list[tuple[int, int]] = []  # (first line, end line), 0-based
+        # Every block with text, as Document.blocks reads it (see SourceBlock).
+        self.source_blocks: list[SourceBlock] = []
 
     def walk(self, tokens: list[Token], kinds: dict[int, str] | None = None) -> None:
         """Reveal every prose block; `kinds` (by first line) overrides the containers'."""
         containers: list[str] = []
         heading = False
+        level = 0
         for token in tokens:
             if token.type in _CONTAINERS:
                 containers.append(token.type)
@@ -128,10 +132,15 @@ class _Blocks:
                 containers.pop()
             elif token.type == "heading_open":
                 heading = True
+                level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
             elif token.type == "heading_close":
                 heading = False
             elif token.type in ("fence", "code_block") and token.map:
                 self.code_lines.update(range(token.map[0] + 1, token.map[1] + 1))
+            elif token.type == "html_block" and token.map and not _only_a_comment(token.content):
+                spans = _content_spans(self.text, self.lines, token.map, token.content, False)
+                if spans:
+                    self.source_blocks.append(SourceBlock("html", spans, 0, _container_tags(containers)))
             elif token.type == "inline" and token.map:
                 if heading:
                     kind = "heading"
@@ -143,8 +152,12 @@ class _Blocks:
                     kind = "list"
                 else:
                     kind = "paragraph"
-                span = _reveal_inline(self.text, self.lines, self.mask, token.map, token.content, heading)
-                if span and not self.mask.is_blank(*span):
+                spans = _content_spans(self.text, self.lines, token.map, token.content, heading)
+                if not spans:
+                    continue
+                self.source_blocks.append(SourceBlock(kind, spans, level if heading else 0, _container_tags(containers)))
+                span = _reveal_inline(self.mask, spans)
+                if not self.mask.is_blank(*span):
                     self.regions.append(Region(span[0], span[1], kind))
 
     def read_cut(self, source_lines: list[str]) -> None:
@@ -183,6 +196,7 @@ def parse_markdown(text: str, path: str) -> Document:
     if front.title:
         mask.reveal(*front.title)
         regions.append(Region(front.title[0], front.title[1], "title"))
+        blocks.source_blocks.insert(0, SourceBlock("title", (front.title,)))
     regions.sort(key=lambda r: r.start)
     return Document(
         path=path,
@@ -194,26 +208,33 @@ def parse_markdown(text: str, path: str) -> Document:
         format="markdown",
         problems=[front.error] if front.error else [],
         disabled=front_matter_disables(front),
+        source_blocks=blocks.source_blocks,
     )
 
 
-def _reveal_inline(
-    text: str,
-    lines: LineIndex,
-    mask: Mask,
-    line_range: list[int],
-    content: str,
-    heading: bool,
-) -> tuple[int, int] | None:
-    """Reveal the inline content of one block, then blank its inline markup."""
+def _only_a_comment(html: str) -> bool:
+    """True for an HTML block that is one comment (a directive): it has no text to read."""
+    stripped = html.strip()
+    return stripped.startswith("<!--") and stripped.endswith("-->") and stripped.find("-->") == len(stripped) - 3
+
+
+def _container_tags(containers: list[str]) -> tuple[str, ...]:
+    """The HTML elements the containers stand for (what Vale's SkippedScopes name)."""
+    return tuple("blockquote" if c == "blockquote_open" else "li" for c in containers) if containers else ()
+
+
+def _content_spans(text: str, lines: LineIndex, line_range: list[int], content: str,
+                   heading: bool) -> tuple[tuple[int, int], ...]:
+    """Where the content of one block stands in the source: one span per line with
+    content (its text without the container markers and indentation before it or the
+    spaces after it), or a single span over whole lines when they are the content
+    exactly (see _verbatim: the line breaks inside it are the content's own)."""
     content_lines = content.split("\n")
     first_line, last_line = line_range[0] + 1, line_range[1]
-    start_offset = end_offset = None
     span = None if heading else _verbatim(text, lines, content, content_lines, first_line, last_line)
-    if span is not None:  # what the loop below reveals, line by line, in one step
-        mask.reveal(*span)
-        start_offset, end_offset = span
-        content_lines = []
+    if span is not None:  # what the loop below finds, line by line, in one step
+        return (span,)
+    spans = []
     for i, line_no in enumerate(range(first_line, last_line + 1)):
         if i >= len(content_lines) or line_no > len(lines):
             break
@@ -230,12 +251,16 @@ def _reveal_inline(
             at = len(stripped) - len(wanted) if stripped.endswith(wanted) else source_line.find(wanted)
         if at < 0:
             continue
-        begin, finish = line_start + at, line_start + at + len(wanted)
+        spans.append((line_start + at, line_start + at + len(wanted)))
+    return tuple(spans)
+
+
+def _reveal_inline(mask: Mask, spans: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    """Reveal the inline content of one block (its content spans), then blank its inline
+    markup; the span from its first character to its last."""
+    for begin, finish in spans:
         mask.reveal(begin, finish)
-        start_offset = begin if start_offset is None else start_offset
-        end_offset = finish
-    if start_offset is None or end_offset is None:
-        return None
+    start_offset, end_offset = spans[0][0], spans[-1][1]
     block = "".join(mask.chars[start_offset:end_offset])
     for start, end in inline_markup(block):
         mask.blank(start_offset + start, start_offset + end)
