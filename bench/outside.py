@@ -13,8 +13,11 @@ shape (a headline line, then the body), into a cache folder outside the reposito
 (`$NEWSLINT_BENCH_CACHE`, default `~/.cache/newslint-bench`). The headline line is a
 label ("Lee background corpus, story N"), not copy, so body counts are the story's words.
 
-Evaluation scripts take `--corpus lee` (or a folder) and use the preset matching the
-source: `uk` for both sets (Australian copy follows British spelling and day-first dates).
+Evaluation scripts take `--corpus lee` (or a folder) and use the preset nearest the source:
+`uk` for both sets (the ABC spells as British desks do). The ABC's own house differs from
+the UK pack in places ("per cent" where the pack writes "%", month-first dates), so house
+pack findings on this set measure the distance between two houses; the News rules, which
+compare an article with itself, are what the set's false-alarm bar is for.
 """
 
 from __future__ import annotations
