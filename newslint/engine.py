@@ -10,7 +10,7 @@ from typing import Iterable, Sequence
 from newslint.deadline import DEFAULT_BUDGET, RULE_LIMIT, Deadline
 from newslint.document import Document
 from newslint.finding import Finding, Fix, Hit, Level
-from newslint.overlaps import one_per_problem
+from newslint.overlaps import line_ending_width, one_per_problem
 from newslint.rules import Rule
 
 INTERNAL_ERROR = "newslint.internal-error"
@@ -100,7 +100,8 @@ class Engine:
                                    Hit(0, 0, _timeout_message(deadline, slowest, slowest_time, stopped, skipped))))
         findings = suppress(doc, findings, self._whole_file_rules)
         findings.sort(key=Finding.sort_key)
-        return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end), self.apart)
+        return one_per_problem(_dedupe(findings), lambda start, end: doc.quoted.overlaps(start, end), self.apart,
+                               line_ending_width(doc.text))
 
 
 def _hit_start(hit: Hit) -> int:

@@ -26,6 +26,7 @@ never touched.
 
 from __future__ import annotations
 
+import bisect
 from typing import Callable
 
 from newslint.finding import Finding, Level
@@ -34,12 +35,36 @@ NEUTRAL_PACK = "News."
 OWN = "newslint."
 
 
-def same_text(a: Finding, b: Finding) -> bool:
+Width = Callable[[int, int], int]
+
+
+def _plain_width(start: int, end: int) -> int:
+    return end - start
+
+
+def line_ending_width(text: str) -> Width:
+    """Characters between two offsets, a CRLF counted as one: the same article gives the same
+    verdicts whatever its line endings."""
+    if "\r\n" not in text:
+        return _plain_width
+    crs: list[int] = []
+    at = text.find("\r\n")
+    while at >= 0:
+        crs.append(at)
+        at = text.find("\r\n", at + 2)
+
+    def width(start: int, end: int) -> int:
+        return end - start - (bisect.bisect_left(crs, end) - bisect.bisect_left(crs, start))
+    return width
+
+
+def same_text(a: Finding, b: Finding, width: Width = _plain_width) -> bool:
     """The two spans overlap by at least half of the longer one."""
     if a.offset == a.end_offset or b.offset == b.end_offset:
         return a.offset == b.offset and a.end_offset == b.end_offset
-    shared = min(a.end_offset, b.end_offset) - max(a.offset, b.offset)
-    longer = max(a.end_offset - a.offset, b.end_offset - b.offset)
+    start, end = max(a.offset, b.offset), min(a.end_offset, b.end_offset)
+    shared = width(start, end) if end > start else 0
+    longer = max(width(a.offset, a.end_offset), width(b.offset, b.end_offset))
     return shared > 0 and 2 * shared >= longer
 
 
@@ -49,10 +74,11 @@ def _precedence(f: Finding) -> tuple[bool, int, int, str, int]:
 
 
 def one_per_problem(findings: list[Finding], quoted: Callable[[int, int], bool] | None = None,
-                    apart: frozenset[str] = frozenset()) -> list[Finding]:
+                    apart: frozenset[str] = frozenset(), width: Width = _plain_width) -> list[Finding]:
     """`findings` without those that another rule's finding already reports (module doc).
     `quoted(start, end)`: whether a span is inside a direct quotation; `apart`: rules that
-    never stand down (rules from a Vale style)."""
+    never stand down (rules from a Vale style); `width(start, end)`: how many characters a
+    span holds (`line_ending_width`)."""
     loud = [i for i, f in enumerate(findings)
             if f.level >= Level.WARNING and not f.rule.startswith(OWN) and f.rule not in apart]
     if len(loud) < 2:
@@ -71,7 +97,7 @@ def one_per_problem(findings: list[Finding], quoted: Callable[[int, int], bool] 
         kept: list[Finding] = []
         for i in sorted(cluster, key=lambda i: _precedence(findings[i])):
             f = findings[i]
-            if any(k.rule != f.rule and same_text(k, f) for k in kept):
+            if any(k.rule != f.rule and same_text(k, f, width) for k in kept):
                 dropped.add(i)
             else:
                 kept.append(f)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from newslint.config import Config
 from newslint.finding import Finding, Level
+from newslint.linter import Linter
 from newslint.overlaps import one_per_problem, same_text
-from tests.helpers import run_cli
+from tests.helpers import builtin_specs, run_cli
 
 
 def check(tmp_path: Path, preset: str, text: str) -> list[str]:
@@ -99,3 +101,12 @@ def test_news_rule_speaks_beside_a_house_numeral_in_a_quotation(tmp_path: Path) 
     lines = check(tmp_path, "uk", text)
     assert any("[UK.Numerals]" in line and ":3:" in line for line in lines), lines
     assert any("[News.NumberForms]" in line and "400000" in line for line in lines), lines
+
+
+def test_a_crlf_counts_as_one_character_when_spans_are_compared() -> None:
+    # Hypothesis found it: 'Kiev."\nKiev "' is a curly-quotes finding sharing half its text
+    # with the house rule's 'Kiev'; with CRLF the wider span kept both.
+    linter = Linter(Config(), specs=builtin_specs())
+    article = 'Kiev."\nKiev "We will".\n'
+    lf = [(f.rule, f.line, f.column) for f in linter.lint_text(article, "a.md")]
+    assert [(f.rule, f.line, f.column) for f in linter.lint_text(article.replace("\n", "\r\n"), "a.md")] == lf
