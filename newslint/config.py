@@ -45,6 +45,7 @@ _KEYS: Mapping[str, schema.Validator] = {
     "token_ignores": schema.string_list,
     "ignored_scopes": schema.string_list,
     "skipped_scopes": schema.string_list,
+    "ignored_classes": schema.string_list,
 }
 
 
@@ -83,9 +84,11 @@ class Config(NamedTuple):
     block_ignores: tuple[str, ...] = ()
     token_ignores: tuple[str, ...] = ()
     # HTML tag names (Vale's IgnoredScopes: inline, SkippedScopes: block) whose text is not
-    # prose, for the document model to honour; recorded, not yet applied.
+    # prose, and HTML classes whose elements are not (Vale's IgnoredClasses), for the block
+    # model to honour (ignores.py).
     ignored_scopes: tuple[str, ...] = ()
     skipped_scopes: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()
     # The per-glob sections of a .vale.ini (valeconfig.ValeSections): which rules run on
     # which file; None for a newslint config.
     vale: Any = None
@@ -358,6 +361,7 @@ def load_config(path: Path | None, *, follow_symlinks: bool = False, allow_exter
         token_ignores=tuple(values.get("token_ignores", [])),
         ignored_scopes=tuple(values.get("ignored_scopes", [])),
         skipped_scopes=tuple(values.get("skipped_scopes", [])),
+        ignored_classes=tuple(values.get("ignored_classes", [])),
         extends=values.get("extends", "ap"),
         rule_dirs=rule_dirs,
         select=tuple(values["select"]) if "select" in values else None,
@@ -418,7 +422,8 @@ def load_vale_config(path: Path, *, follow_symlinks: bool = False, allow_externa
         fail_level=Level.ERROR, follow_symlinks=follow_symlinks, positions=ini.positions,
         min_level=ini.min_level, vocab=ini.vocab, vocabulary=vocabulary, vale_pack=ini.vale_style,
         block_ignores=ini.sections.block_ignores, token_ignores=ini.sections.token_ignores,
-        ignored_scopes=ini.ignored_scopes, skipped_scopes=ini.skipped_scopes, vale=ini.sections,
+        ignored_scopes=ini.ignored_scopes, skipped_scopes=ini.skipped_scopes, ignored_classes=ini.ignored_classes,
+        vale=ini.sections,
         warnings=ini.warnings,
     )
 

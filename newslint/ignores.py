@@ -50,7 +50,7 @@ def honour(doc: Document, config: Config, path: str) -> None:
         token_spans = _spans(doc, tokens, budget, "TokenIgnores")
         if block_spans or token_spans:
             _mask(doc, block_spans, token_spans)
-    if block_spans or token_spans or config.ignored_scopes or config.skipped_scopes:
+    if block_spans or token_spans or config.ignored_scopes or config.skipped_scopes or config.ignored_classes:
         _block_options(doc, config, block_spans, token_spans)
 
 
@@ -77,7 +77,7 @@ def _block_options(doc: Document, config: Config, block_spans: list[tuple[int, i
     doc.__dict__["block_options"] = BlockOptions(
         skipped_tags=frozenset(config.skipped_scopes) if config.skipped_scopes else base.skipped_tags,
         ignored_tags=frozenset(config.ignored_scopes) if config.ignored_scopes else base.ignored_tags,
-        ignored_classes=base.ignored_classes,
+        ignored_classes=base.ignored_classes | frozenset(config.ignored_classes),
         token_ignores=tuple(sorted(token_spans)),
         block_ignores=tuple(sorted(block_spans)),
     )

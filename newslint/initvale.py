@@ -93,6 +93,8 @@ def translate(ini: Path, directory: Path) -> tuple[str, list[str]]:
         lines.append(f"ignored_scopes: {_list(config.ignored_scopes)}")
     if config.skipped_scopes:
         lines.append(f"skipped_scopes: {_list(config.skipped_scopes)}")
+    if config.ignored_classes:
+        lines.append(f"ignored_classes: {_list(config.ignored_classes)}")
     return "\n".join(lines) + "\n", notes
 
 

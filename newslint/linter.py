@@ -66,7 +66,7 @@ class Linter:
         doc = parse_document(text, path, fmt)
         doc.published = publication_date(doc.metadata.get(self.config.date_key))
         config = self.config
-        if config.block_ignores or config.token_ignores or config.ignored_scopes or config.skipped_scopes or \
+        if config.block_ignores or config.token_ignores or config.ignored_scopes or config.skipped_scopes or config.ignored_classes or \
                 config.vale is not None:
             from newslint.ignores import honour
 

@@ -36,7 +36,6 @@ _SYNTAX = ("BasedOnStyles", "BlockIgnores", "IgnorePatterns", "TokenIgnores", "C
 # Accepted, but what they ask is not done: one warning each.
 _IGNORED = {
     "WordTemplate": "newslint uses Vale's default word template",
-    "IgnoredClasses": "newslint reads Markdown and plain text, which have no HTML classes",
     "NLPEndpoint": "newslint calls no outside service",
     "CommentDelimiters": "newslint reads <!-- --> comments only",
     "Transform": "newslint applies no XSLT stylesheet",
@@ -111,6 +110,7 @@ class ValeIni(NamedTuple):
     vocab: tuple[str, ...]
     ignored_scopes: tuple[str, ...]
     skipped_scopes: tuple[str, ...]
+    ignored_classes: tuple[str, ...]
     sections: ValeSections
     vale_style: bool  # Vale's built-in style is named: its rules are built
     warnings: tuple[str, ...]
@@ -141,6 +141,7 @@ def read_vale_ini(path: Path, text: str, *, allow_external: bool) -> ValeIni:
     vocab: tuple[str, ...] = ()
     ignored_scopes: tuple[str, ...] = ()
     skipped_scopes: tuple[str, ...] = ()
+    ignored_classes: tuple[str, ...] = ()
     for key in core.keys.values():
         value = key.values[-1]
         positions[key.name] = (key.line, key.column)
@@ -156,6 +157,8 @@ def read_vale_ini(path: Path, text: str, *, allow_external: bool) -> ValeIni:
             ignored_scopes = split_list(key.values)
         elif key.name == "SkippedScopes":
             skipped_scopes = split_list(key.values)
+        elif key.name == "IgnoredClasses":
+            ignored_classes = split_list(key.values)
         elif key.name == "Packages":
             warn(key, "newslint does not download packages: run 'vale sync' once, and the styles it puts in "
                       "StylesPath are used")
@@ -252,7 +255,7 @@ def read_vale_ini(path: Path, text: str, *, allow_external: bool) -> ValeIni:
     sections_ = ValeSections(global_styles, MappingProxyType(global_checks), tuple(glob_sections),
                              global_blocks, global_tokens, str(root.resolve()))
     return ValeIni(styles_path, tuple(s for s in selected if s not in UNSUPPORTED_RULES), MappingProxyType(levels),
-                   min_level, vocab, ignored_scopes, skipped_scopes, sections_, vale_style, tuple(warnings),
+                   min_level, vocab, ignored_scopes, skipped_scopes, ignored_classes, sections_, vale_style, tuple(warnings),
                    MappingProxyType(positions))
 
 

@@ -276,3 +276,15 @@ def test_rules_of_kinds_newslint_lacks_are_skipped_with_one_warning(tmp_path: Pa
     rows, status, stderr = findings(tmp_path, "test.md")
     assert rows == ["test.md:1:51:Good.ThereIs:error"] and status == 1
     assert "2 rules of kinds newslint does not have skipped: Good.Spelling (spelling), Good.Tagged (sequence)" in stderr
+
+
+@pytest.mark.parametrize("classes,expected_lines", [("", [2, 5, 7]), ("IgnoredClasses = nop\n", [7])])
+def test_ignored_classes_leave_out_html_elements_of_those_classes(
+        tmp_path: Path, classes: str, expected_lines: list[int]) -> None:
+    project(tmp_path, f"StylesPath = styles\n{classes}[*]\nBasedOnStyles = Plain\n")
+    (tmp_path / "test.md").write_text(
+        '<p class="nop bar">\nThis is a very odd line.\n</p>\n\n'
+        '<span class="nop">very</span> odd.\n\nThis is very plain.\n', encoding="utf-8")
+    rows, _, stderr = findings(tmp_path, "test.md")
+    assert [int(row.split(":")[1]) for row in rows] == expected_lines, stderr
+    assert "IgnoredClasses" not in stderr
