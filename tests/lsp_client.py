@@ -34,8 +34,10 @@ class Session:
     """One server process and the client talking to it; what the server sent, kept."""
 
     def __init__(self, cwd: Path, caps: types.ClientCapabilities | None = None,
-                 options: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> None:
+                 options: dict[str, Any] | None = None, env: dict[str, str] | None = None,
+                 args: tuple[str, ...] = ()) -> None:
         self.cwd = cwd
+        self.args = args
         self.caps = caps if caps is not None else capabilities()
         self.options = options
         self.env = env
@@ -70,7 +72,7 @@ class Session:
 
     async def start(self) -> types.InitializeResult:
         env = dict(os.environ, **(self.env or {}))
-        await self.client.start_io(sys.executable, "-m", "newslint", "server", cwd=str(self.cwd), env=env)
+        await self.client.start_io(sys.executable, "-m", "newslint", "server", *self.args, cwd=str(self.cwd), env=env)
         self.result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
             capabilities=self.caps, root_uri=self.cwd.as_uri(), initialization_options=self.options)), TIMEOUT)
         self.client.initialized(types.InitializedParams())

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -393,3 +395,23 @@ def test_check_does_not_import_the_server_libraries(desk: Path) -> None:
              "print(sorted(m for m in ('pygls', 'lsprotocol', 'cattrs') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", probe], cwd=desk, capture_output=True, text=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_vscode_extension_starts_the_server_as_its_client_does(desk: Path) -> None:
+    """editors/vscode starts `newslint server` with the arguments of its settings, and the
+    language client adds --stdio; --isolated (a setting's example) leaves the config out."""
+    extension = Path(__file__).resolve().parent.parent / "editors" / "vscode"
+    manifest = json.loads((extension / "package.json").read_text(encoding="utf-8"))
+    assert (extension / manifest["main"]).is_file()
+    assert "vscode-languageclient" in manifest["dependencies"]
+    assert '"server"' in (extension / "extension.js").read_text(encoding="utf-8")
+    (desk / ".newslint.yaml").write_text("extends: ap\nignore: [AP.Numerals]\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        async with Session(desk, args=("--isolated", "--stdio")) as s:
+            uri = s.open(desk / "story.md")
+            assert spans(await s.diagnostics(uri, 1)) == EXPECTED["utf-16"]  # AP.Numerals back: no config read
+
+    run(scenario)
+    if shutil.which("node"):
+        subprocess.run(["node", "--check", str(extension / "extension.js")], check=True)
