@@ -61,7 +61,8 @@ class Linting:
     def changed_on_disk(self) -> bool:
         """Whether a config file this server loaded has changed since: a fallback for
         clients that do not watch files for it (one stat a config)."""
-        return any(_stamp(path) != stamp for path, stamp in self._stamps.items())
+        # a copy: the worker thread adds configs while the server's thread asks
+        return any(_stamp(path) != stamp for path, stamp in list(self._stamps.items()))
 
     def check(self, path: str | None, text: str, fmt: str, version: int | None) -> Checked:
         linter = self.linter_for(path)

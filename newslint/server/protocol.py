@@ -21,7 +21,7 @@ from pygls.uris import to_fs_path
 
 from newslint import __version__
 from newslint.discovery import ConfigChoice
-from newslint.engine import INTERNAL_ERROR
+from newslint.engine import INTERNAL_ERROR, TIMEOUT
 from newslint.errors import ConfigError
 from newslint.server import actions, hover
 from newslint.server.debounce import Debouncer
@@ -161,7 +161,7 @@ class NewslintServer(LanguageServer):
                 message=f"newslint: {message}. Findings are paused until the file is fixed."))
 
     def log_rule_errors(self, uri: str, checked: Checked) -> None:
-        errors = frozenset(f.message for f in checked.findings if f.rule == INTERNAL_ERROR)
+        errors = frozenset(f.message for f in checked.findings if f.rule in (INTERNAL_ERROR, TIMEOUT))
         if errors and errors != self.logged.get(uri):
             for message in sorted(errors):
                 self.log(types.MessageType.Warning, f"newslint: {uri}: {message}")
