@@ -126,13 +126,11 @@ class Session:
 
     async def diagnostics(self, uri: str, version: int | None = None, after: int = 0) -> list[types.Diagnostic]:
         """The first diagnostics published for `uri` (at `version`) after the `after`-th publication."""
-        def found() -> list[types.Diagnostic] | None:
-            for params in self.published[after:]:
-                if params.uri == uri and (version is None or params.version == version):
-                    return params.diagnostics if params.diagnostics else [None]  # type: ignore[list-item]
-            return None
-        result = await self.until(found, f"diagnostics of {uri} at version {version}")
-        return [d for d in result if d is not None]
+        def found() -> list[types.PublishDiagnosticsParams]:
+            return [p for p in self.published[after:] if p.uri == uri and (version is None or p.version == version)]
+
+        params = await self.until(found, f"diagnostics of {uri} at version {version}")
+        return list(params[0].diagnostics)
 
     async def code_actions(self, uri: str, start: tuple[int, int], end: tuple[int, int],
                            only: list[str] | None = None) -> list[types.CodeAction]:

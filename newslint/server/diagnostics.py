@@ -3,12 +3,16 @@ level, the rule id as the code with the rule's link, and the whole message."""
 
 from __future__ import annotations
 
+import re
+
 from lsprotocol import types
 
 from newslint.finding import Finding, Level
 from newslint.server.positions import LineIndex
 
 SOURCE = "newslint"
+# A pack's `link` may be any text ("the style guide, p. 4"); only a URI is given as one.
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S+\Z")
 
 _SEVERITY = {
     Level.ERROR: types.DiagnosticSeverity.Error,
@@ -29,7 +33,7 @@ def diagnostic(index: LineIndex, finding: Finding) -> types.Diagnostic:
         message=finding.message,
         severity=_SEVERITY[finding.level],
         code=finding.rule,
-        code_description=types.CodeDescription(href=finding.link) if finding.link else None,
+        code_description=types.CodeDescription(href=finding.link) if finding.link and _URI.match(finding.link) else None,
         source=SOURCE,
     )
 
