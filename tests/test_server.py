@@ -415,3 +415,33 @@ def test_the_vscode_extension_starts_the_server_as_its_client_does(desk: Path) -
     run(scenario)
     if shutil.which("node"):
         subprocess.run(["node", "--check", str(extension / "extension.js")], check=True)
+
+
+def test_a_change_sent_in_pieces_is_applied_too(desk: Path) -> None:
+    """The server asks for whole texts; a client that sends ranges anyway is still followed
+    (in UTF-16 units: the range starts after the emoji)."""
+    async def scenario() -> None:
+        async with Session(desk) as s:
+            uri = s.open(desk / "story.md")
+            await s.diagnostics(uri, 1)
+            s.client.text_document_did_change(types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                content_changes=[types.TextDocumentContentChangePartial(
+                    range=types.Range(types.Position(2, 52), types.Position(2, 56)), text="It’s")]))
+            assert spans(await s.diagnostics(uri, 2)) == [("AP.Numerals", 4, 15, 16), ("News.Apostrophes", 6, 23, 24)]
+
+    run(scenario)
+
+
+def test_the_server_exits_after_shutdown_and_exit(desk: Path) -> None:
+    async def scenario() -> int | None:
+        s = Session(desk)
+        await s.start()
+        process = s.client._server
+        await s.stop()
+        assert process is not None and process.stderr is not None
+        code = await asyncio.wait_for(process.wait(), 60)
+        assert "Traceback" not in (await process.stderr.read()).decode("utf-8", "replace")
+        return code
+
+    assert run(scenario) == 0

@@ -4,6 +4,9 @@ here, so that `newslint check` does not pay for them."""
 
 from __future__ import annotations
 
+import os
+import sys
+
 from newslint.discovery import ConfigChoice
 
 
@@ -11,5 +14,9 @@ def serve(choice: ConfigChoice) -> int:
     """Serve one client over stdio until it exits; the exit status for the CLI."""
     from newslint.server.protocol import NewslintServer
 
-    NewslintServer(choice).start_io()
-    return 0
+    server = NewslintServer(choice)
+    server.start_io()
+    if sys.stdout.closed:  # pygls closes it at `exit`; the CLI flushes standard output after a command
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    # The protocol's rule: 0 after a `shutdown` request, 1 when the client exited without one.
+    return 0 if getattr(server.protocol, "_shutdown", True) else 1
