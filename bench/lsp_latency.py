@@ -112,7 +112,7 @@ async def back_to_back(folder: Path, path: Path, text: str, edits: int) -> tuple
         times = []
         for i in range(edits):
             times.append(await edit(s, uri, variant(text, i), 2 + i))
-            if i + 1 in (200, 500, edits):
+            if i + 1 in (200, 500, edits) or (i + 1) % 1000 == 0:
                 memory.append((i + 1, rss_kib(pid)))
         return times, memory
 

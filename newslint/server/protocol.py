@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from lsprotocol import types
 from pygls.capabilities import get_capability
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from newslint import __version__
@@ -37,6 +38,19 @@ WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.y
 _CONFIG_SUFFIXES = (".yml", ".yaml", ".toml")
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls 2.1 files the future of every notification whose handler is a generator (its
+    own didOpen/didChange/didClose are), a coroutine or a thread under a fresh id in
+    `_request_futures`, and only a request's answer takes one out: two futures an edit,
+    2 MiB of memory every 1,000 edits. When a notification is done, the done ones go."""
+
+    def _check_handler_result(self, future: Any) -> None:
+        super()._check_handler_result(future)
+        futures = self._request_futures
+        for key in [key for key, pending in futures.items() if pending.done()]:
+            del futures[key]  # a done request's answer is sent by its own callback, which holds the future
+
+
 class OpenDocument(NamedTuple):
     uri: str
     path: str | None  # None: no file (an untitled buffer)
@@ -47,7 +61,8 @@ class OpenDocument(NamedTuple):
 
 class NewslintServer(LanguageServer):
     def __init__(self, choice: ConfigChoice) -> None:
-        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("newslint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=_Protocol)
         self.linting = Linting(choice)
         self.documents: dict[str, OpenDocument] = {}
         self.checked: dict[str, Checked] = {}
