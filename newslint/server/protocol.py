@@ -34,8 +34,9 @@ from newslint.server.positions import UTF16, LineIndex
 # first change after a quiet spell is checked at once); `initializationOptions.debounce`.
 DEFAULT_DEBOUNCE = 0.15
 # Files whose change may change the findings: configs and rule files.
-WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yml", "**/*.yaml")
-_CONFIG_SUFFIXES = (".yml", ".yaml", ".toml")
+WATCHED = ("**/.newslint.yaml", "**/.newslint.yml", "**/pyproject.toml", "**/*.yml", "**/*.yaml",
+           "**/*.ini", "**/.vale", "**/_vale")  # and Vale's config names
+_CONFIG_SUFFIXES = (".yml", ".yaml", ".toml", ".ini")
 
 
 class _Protocol(LanguageServerProtocol):
