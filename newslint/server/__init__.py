@@ -15,8 +15,10 @@ def serve(choice: ConfigChoice) -> int:
     from newslint.server.protocol import NewslintServer
 
     server = NewslintServer(choice)
-    server.start_io()
-    if sys.stdout.closed:  # pygls closes it at `exit`; the CLI flushes standard output after a command
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")
+    try:
+        server.start_io()
+    finally:
+        if sys.stdout.closed:  # pygls closes it at `exit`; the CLI flushes standard output after a command
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")
     # The protocol's rule: 0 after a `shutdown` request, 1 when the client exited without one.
     return 0 if getattr(server.protocol, "_shutdown", True) else 1

@@ -43,10 +43,11 @@ class _Protocol(LanguageServerProtocol):
     """pygls 2.1 files the future of every notification whose handler is a generator (its
     own didOpen/didChange/didClose are), a coroutine or a thread under a fresh id in
     `_request_futures`, and only a request's answer takes one out: two futures an edit,
-    2 MiB of memory every 1,000 edits. When a notification is done, the done ones go."""
+    2 MiB of memory every 1,000 edits. After each notification the done ones go (not from
+    a future's callback: `shutdown` cancels futures while it walks the same dict)."""
 
-    def _check_handler_result(self, future: Any) -> None:
-        super()._check_handler_result(future)
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        super()._handle_notification(method_name, params)
         futures = self._request_futures
         for key in [key for key, pending in futures.items() if pending.done()]:
             del futures[key]  # a done request's answer is sent by its own callback, which holds the future
@@ -74,6 +75,16 @@ class NewslintServer(LanguageServer):
         self.debouncer = Debouncer(DEFAULT_DEBOUNCE, self.schedule)
         self._tasks: set[asyncio.Task[Any]] = set()
         _register(self)
+
+    def shutdown(self) -> None:
+        """As pygls's, but without waiting for its thread that reads standard input: that
+        read ends only when the client closes the pipe, and a client may wait for the
+        server to exit first (pygls' own client does), so the two would wait for ever."""
+        if self._stop_event is not None:
+            self._stop_event.set()
+        if self._thread_pool is not None:
+            self._thread_pool.shutdown(wait=False, cancel_futures=True)
+        self.worker.shutdown(wait=False, cancel_futures=True)
 
     # -- documents -------------------------------------------------------------------
 
