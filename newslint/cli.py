@@ -120,6 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("--config", metavar="FILE")
     _add_trust_flags(explain)
 
+    server = sub.add_parser("server", help="run the language server (LSP) over standard input and output, for editors")
+    server.add_argument("--stdio", action="store_true", help="accepted for editors that pass it; stdio is the only transport")
+    _add_trust_flags(server)
+
     init = sub.add_parser("init", help="write a commented starter .newslint.yaml in the current folder")
     init.add_argument("--style", choices=["ap", "uk"], default="ap", help="house style preset (default: ap)")
     init.add_argument("--force", action="store_true", help="overwrite an existing config")
@@ -202,6 +206,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args)
         if args.command == "init":
             return _init(args)
+        if args.command == "server":
+            from newslint.discovery import ConfigChoice
+            from newslint.server import serve  # pygls and lsprotocol: only the server pays for them
+
+            return serve(ConfigChoice(None, args.isolated, args.follow_symlinks, args.allow_external_rule_dirs))
         return _explain(args)
     except ConfigError as exc:
         sys.stderr.write(f"newslint: error: {exc}\n")
@@ -610,13 +619,11 @@ def _explain(args: argparse.Namespace) -> int:
     config = _config(args)
     available = available_rule_files(config)
     rule = args.rule
-    from newslint.own_findings import OWN_FINDINGS
+    from newslint.explain import explain_own, explain_spec
 
-    if rule.lower() in OWN_FINDINGS:  # an id a report shows, though no rule file has it
-        level, description = OWN_FINDINGS[rule.lower()]
-        import textwrap
-
-        sys.stdout.write(f"{rule.lower()} (newslint's own finding, {level})\n\n{textwrap.fill(description, 78)}\n")
+    own = explain_own(rule)
+    if own is not None:  # an id a report shows, though no rule file has it
+        sys.stdout.write(own + "\n")
         return EXIT_OK
     if rule not in available:
         from newslint.selectors import Catalogue
@@ -629,14 +636,7 @@ def _explain(args: argparse.Namespace) -> int:
             raise ConfigError(f"unknown rule {rule!r} ({hint})")
         rule = same[0]
     s = load_rule_spec(available[rule], None, read_rule_bytes(config, available[rule]))
-    lines = [f"{s.id} ({s.kind}, {s.level.label})", "", s.description or s.message, ""]
-    if s.examples.flag:
-        lines += ["Flagged:"] + [f"  - {e!r}" for e in s.examples.flag] + [""]
-    if s.examples.pass_:
-        lines += ["Not flagged:"] + [f"  - {e!r}" for e in s.examples.pass_] + [""]
-    if s.link:
-        lines.append(f"See: {s.link}")
     from newslint.formats import visible  # a hostile pack's description must not drive the terminal
 
-    sys.stdout.write(visible("\n".join(lines).rstrip()) + "\n")
+    sys.stdout.write(visible(explain_spec(s)) + "\n")
     return EXIT_OK
