@@ -288,3 +288,15 @@ def test_ignored_classes_leave_out_html_elements_of_those_classes(
     rows, _, stderr = findings(tmp_path, "test.md")
     assert [int(row.split(":")[1]) for row in rows] == expected_lines, stderr
     assert "IgnoredClasses" not in stderr
+
+
+@pytest.mark.parametrize("scopes,expected_lines", [("", [1, 3, 5]), ("IgnoredScopes = code, tt, strong\n", [1, 5]),
+                                                   ("IgnoredScopes = em\n", [1, 3])])
+def test_ignored_scopes_strong_and_em_leave_out_markdown_emphasis(
+        tmp_path: Path, scopes: str, expected_lines: list[int]) -> None:
+    # Vale reads **bold** as <strong> and *it* as <em>: IgnoredScopes names those tags.
+    project(tmp_path, f"StylesPath = styles\n{scopes}[*]\nBasedOnStyles = Plain\n")
+    (tmp_path / "test.md").write_text(
+        "This is very plain.\n\nThis is **very bold** text.\n\nThis is *very* slanted.\n", encoding="utf-8")
+    rows, _, stderr = findings(tmp_path, "test.md")
+    assert [int(row.split(":")[1]) for row in rows] == expected_lines, stderr

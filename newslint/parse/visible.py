@@ -137,6 +137,10 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
     masked = False
     link_open: tuple[int, int] | None = None  # (content offset after "[", visible length then)
     escaped = -1  # the character after a backslash: text, whatever it would open
+    # Emphasis open around the text ("strong", "em"), followed only when IgnoredScopes names
+    # its tags: Vale reads **bold** as <strong>, which `IgnoredScopes = strong` leaves out.
+    emphasis: list[str] = []
+    emphasis_ignored = bool(options.ignored_tags & _EMPHASIS_TAGS)
     for start, end in inline_markup(content):
         tick()
         if start < at:
@@ -182,7 +186,7 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
             elif name not in _VOID and not tag.group(3).rstrip().endswith("/"):
                 classes = set(attrs.get("class", "").split())
                 open_tags.append((name, name in options.ignored_tags or bool(classes & options.ignored_classes)))
-            masked = any(m for _, m in open_tags)
+            masked = any(m for _, m in open_tags) or any(_emphasis_tags[k] & options.ignored_tags for k in emphasis)
         elif first == "!":
             close = content.find("]", start + 2)
             if alts is not None and close != -1 and close < end:
@@ -196,10 +200,34 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
             if link_open is not None and content[start + 1 : start + 2] == "(":
                 _mask_self_link(out, content, link_open, start, end)
             link_open = None
+        elif first in "*_" and emphasis_ignored:
+            _toggle_emphasis(content, start, end, emphasis)
+            masked = any(m for _, m in open_tags) or any(_emphasis_tags[k] & options.ignored_tags for k in emphasis)
         # escapes, emphasis and strike-through markers: nothing to read
         # ("\\" is one character of markup: the character it escapes is read as text)
     out.copy(content, at, len(content), masked)
     return out.result()
+
+
+_emphasis_tags = {"strong": frozenset({"strong", "b"}), "em": frozenset({"em", "i"})}
+_EMPHASIS_TAGS = frozenset({"strong", "b", "em", "i"})
+
+
+def _toggle_emphasis(content: str, start: int, end: int, emphasis: list[str]) -> None:
+    """Open or close the emphasis a marker run stands for: `**` strong, `*` em, `***` both.
+    A run with text right after it and none right before opens; any other closes."""
+    kinds = {1: ["em"], 2: ["strong"]}.get(end - start, ["strong", "em"])
+    before = content[start - 1] if start else " "
+    after = content[end] if end < len(content) else " "
+    if not after.isspace() and (before.isspace() or not before.isalnum()) and not (
+            emphasis and emphasis[-1] in kinds and not before.isspace()):
+        emphasis.extend(kinds)
+        return
+    for kind in reversed(kinds):
+        for k in range(len(emphasis) - 1, -1, -1):
+            if emphasis[k] == kind:
+                del emphasis[k]
+                break
 
 
 def _one_space(out: _Writer, content: str, at: int) -> int:
