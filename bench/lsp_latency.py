@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import CORPUS, body_words, distinct_articles  # noqa: E402
-from tests.lsp_client import Session  # noqa: E402
+from tests.helpers.lsp_client import Session  # noqa: E402
 
 DEBOUNCE = 0.15  # the server's default (newslint.server.protocol.DEFAULT_DEBOUNCE)
 

@@ -9,7 +9,7 @@ import pytest
 from newslint.kinds._readability import coleman_liau, flesch_kincaid, flesch_reading_ease, gunning_fog, lix, smog, \
     automated_readability, statistics, syllables
 from newslint.rules import RuleError
-from tests.vale_rules import lines, run, vale_rule
+from tests.helpers.vale_rules import lines, run, vale_rule
 
 # The paragraphs of Vale's Readability fixture are of this kind; figures below were worked
 # out by hand from twine's definitions (words, sentences, syllables...).

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newslint.kinds import _casing
-from tests.vale_rules import lines, run, vale_rule
+from tests.helpers.vale_rules import lines, run, vale_rule
 
 SENTENCE = """extends: capitalization
 message: "'%s' should be sentence-cased ('%s')"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newslint.rules import RuleError
-from tests.vale_rules import lines, run, vale_rule
+from tests.helpers.vale_rules import lines, run, vale_rule
 
 
 def test_occurrence_over_max_is_reported_at_the_first_match(tmp_path: Path) -> None:

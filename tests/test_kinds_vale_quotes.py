@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newslint.rules import is_vale_rule
-from tests.vale_rules import run, vale_rule
+from tests.helpers.vale_rules import run, vale_rule
 
 WEASEL = "extends: existence\nmessage: \"'%s' is a weasel word\"\ntokens:\n  - very\n"
 TEXT = 'He said: "It is very good." It is very cold.\n'

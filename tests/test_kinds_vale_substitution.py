@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.vale_rules import lines, run, vale_rule
+from tests.helpers.vale_rules import lines, run, vale_rule
 
 TERMS = """extends: substitution
 message: "Use %s rather than %s."

@@ -17,7 +17,7 @@ pytest.importorskip("pygls", reason="the language server needs pygls (a dependen
 
 from lsprotocol import types  # noqa: E402
 
-from tests.lsp_client import Session, apply_edit, capabilities  # noqa: E402
+from tests.helpers.lsp_client import Session, apply_edit, capabilities  # noqa: E402
 
 # Line 2: a straight apostrophe after an emoji (two UTF-16 units, four UTF-8 bytes); line 4:
 # a figure the AP pack spells out (an unsafe fix, and a link); line 6: an apostrophe after

@@ -15,8 +15,9 @@ from newslint.formats.parsable import format_finding
 from newslint.linter import Linter, Selection
 from newslint.rules import RuleSpec, load_rule_spec
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent.parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 SEEDS = ROOT / "seeds"
 
 
