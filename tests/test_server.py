@@ -445,3 +445,25 @@ def test_the_server_exits_after_shutdown_and_exit(desk: Path) -> None:
         return code
 
     assert run(scenario) == 0
+
+
+def test_a_vale_ini_warning_is_logged_once_as_check_prints_it(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    styles = tmp_path / "styles" / "Plain"
+    styles.mkdir(parents=True)
+    (styles / "Very.yml").write_text("extends: existence\nmessage: \"Consider removing '%s'\"\ntokens: [very]\n",
+                                     encoding="utf-8")
+    (tmp_path / ".vale.ini").write_text("StylesPath = styles\nWordTemplate = \\b(?:%s)\\b\n[*]\nBasedOnStyles = Plain\n",
+                                        encoding="utf-8")
+    (tmp_path / "story.md").write_text("A very good day.\n", encoding="utf-8")
+
+    async def scenario() -> list[str]:
+        async with Session(tmp_path, env={"VALE_CONFIG_PATH": ""}) as s:
+            uri = s.open(tmp_path / "story.md")
+            assert spans(await s.diagnostics(uri, 1)) == [("Plain.Very", 0, 2, 6)]
+            s.change(uri, "A very very good day.\n", 2)
+            await s.diagnostics(uri, 2)
+            return [log.message for log in s.logs if "WordTemplate" in log.message]
+
+    warned = run(scenario)
+    assert len(warned) == 1 and warned[0].startswith("newslint: warning: ") and ".vale.ini:2:1" in warned[0]

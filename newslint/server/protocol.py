@@ -69,7 +69,7 @@ class NewslintServer(LanguageServer):
         self.documents: dict[str, OpenDocument] = {}
         self.checked: dict[str, Checked] = {}
         self.fixed: dict[str, tuple[int | None, str]] = {}  # uri -> (version, text after fix-all)
-        self.shown_errors: set[str] = set()  # config errors shown since the last reload
+        self.shown_errors: set[str] = set()  # config errors shown, warnings logged, since the last reload
         self.logged: dict[str, frozenset[str]] = {}  # uri -> rule errors logged for its last check
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslint-check")
         self.debouncer = Debouncer(DEFAULT_DEBOUNCE, self.schedule)
@@ -156,6 +156,7 @@ class NewslintServer(LanguageServer):
             return None  # changed or closed meanwhile: a later check answers
         self.checked[uri] = checked
         self.log_rule_errors(uri, checked)
+        self.log_config_warnings(checked)
         self.publish(uri, doc.version, diagnostics(LineIndex(checked.text, self.encoding), checked.findings))
         return checked
 
@@ -193,6 +194,14 @@ class NewslintServer(LanguageServer):
             for message in sorted(errors):
                 self.log(types.MessageType.Warning, f"newslint: {uri}: {message}")
         self.logged[uri] = errors
+
+    def log_config_warnings(self, checked: Checked) -> None:
+        """What `check` prints as `newslint: warning:` for the config (a .vale.ini key newslint
+        cannot honour...), logged once until the config is read again."""
+        for warning in checked.linter.config.warnings:
+            if warning not in self.shown_errors:
+                self.shown_errors.add(warning)
+                self.log(types.MessageType.Warning, f"newslint: warning: {warning}")
 
     def log(self, kind: types.MessageType, message: str) -> None:
         self.window_log_message(types.LogMessageParams(type=kind, message=message))
