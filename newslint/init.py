@@ -81,6 +81,11 @@ def write_config(directory: Path, style: str, force: bool = False) -> Path:
     """Write `.newslint.yaml` in `directory`; an existing config is kept unless `force`.
     A config that is a symbolic link is never replaced or written through, even with
     `force` (a committed `.newslint.yaml -> ~/.bashrc` must not receive the template)."""
+    return write_config_text(directory, starter_config(style), force)
+
+
+def write_config_text(directory: Path, text: str, force: bool = False) -> Path:
+    """Write `text` as `directory`'s `.newslint.yaml` (the rules of `write_config`)."""
     from newslint.files import write_atomically
 
     target = directory / CONFIG_NAMES[0]
@@ -91,7 +96,6 @@ def write_config(directory: Path, style: str, force: bool = False) -> Path:
     existing = [path for path in names if os.path.lexists(path)]
     if existing and not force:
         raise ConfigError(f"{existing[0]} already exists (use --force to overwrite it)")
-    text = starter_config(style)
     try:
         write_atomically(target, text.encode("utf-8"))  # a new file renamed into place
     except OSError as exc:

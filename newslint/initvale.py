@@ -16,6 +16,7 @@ from pathlib import Path
 
 from newslint.config import CONFIG_NAMES, VALE_NAMES, Config, available_rule_files, find_vale_config, load_vale_config
 from newslint.errors import ConfigError
+from newslint.init import write_config_text
 
 # A Markdown and a plain-text file, as a section glob sees them.
 _SAMPLES = {"markdown": ("story.md", "story.markdown"), "plaintext": ("story.txt",)}
@@ -141,20 +142,7 @@ def _relative(path: Path, directory: Path) -> str:
 def write_from_vale(directory: Path, given: str | None, force: bool = False) -> tuple[Path, str, list[str]]:
     """Write `.newslint.yaml` in `directory` from a `.vale.ini`; returns (the file, the ini as
     shown, notes). An existing config is kept unless `force`; a link is never written through."""
-    from newslint.files import write_atomically
-
     ini = vale_ini_for(directory, given)
     text, notes = translate(ini, directory)
-    target = directory / CONFIG_NAMES[0]
-    names = [directory / name for name in CONFIG_NAMES]
-    linked = [path for path in names if path.is_symlink()]
-    if linked:
-        raise ConfigError(f"{linked[0]} is a symbolic link; newslint init never writes through one (remove the link first)")
-    existing = [path for path in names if os.path.lexists(path)]
-    if existing and not force:
-        raise ConfigError(f"{existing[0]} already exists (use --force to overwrite it)")
-    try:
-        write_atomically(target, text.encode("utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{target}: cannot write config: {exc.strerror or exc}") from None
+    target = write_config_text(directory, text, force)
     return target, _relative(ini, directory), notes
