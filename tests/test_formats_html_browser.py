@@ -10,7 +10,6 @@ Debian's `chromium`); $NEWSLINT_CHROMIUM names another browser binary.
 from __future__ import annotations
 
 import base64
-import io
 import json
 import os
 import shutil
@@ -20,11 +19,9 @@ from typing import Any, Iterator
 import pytest
 
 from newslint.finding import FileResult, Finding, Level
-from newslint.formats import Summary
-from newslint.formats.html import HtmlFormatter
 from newslint.parse import parse_document
 from tests.helpers import ROOT, SEEDS, run_cli
-from tests.test_formats_html import DATA, TEXT, finding
+from tests.test_formats_html import DATA, TEXT, finding, report as html_page
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright's Python package is not installed (pip install '.[test]')")
 CHROMIUM = os.environ.get("NEWSLINT_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -205,17 +202,6 @@ def test_a_script_smuggled_past_escaping_would_not_run(tmp_path: Path, page: Any
     assert page.evaluate("typeof window.newslintReport") == "object"  # the page's own script still ran
 
 
-def _report_of(results: list[FileResult], eager_limit: int) -> str:
-    out = io.StringIO()
-    formatter = HtmlFormatter(out, {}, eager_limit=eager_limit)
-    summary = Summary()
-    for result in results:
-        summary.add(result)
-        formatter.file(result)
-    formatter.finish(summary)
-    return out.getvalue()
-
-
 def test_large_report_builds_articles_on_view(tmp_path: Path, page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     import newslint
     from newslint.formats import html as html_format
@@ -225,7 +211,7 @@ def test_large_report_builds_articles_on_view(tmp_path: Path, page: Any, monkeyp
     results = list(newslint.lint_paths([str(p) for p in sorted(DATA.iterdir())] * 1, preset="ap"))
     many = [FileResult(f"{i:03}-{r.path.rsplit('/', 1)[-1]}", r.findings, r.error, r.text) for i in range(40) for r in results]
     html = tmp_path / "large.html"
-    html.write_text(_report_of(many, eager_limit=0), encoding="utf-8")
+    html.write_text(html_page(many, eager_limit=0), encoding="utf-8")
     page.goto(html.as_uri())
     total = sum(len(r.findings) for r in many)
     built = page.evaluate("document.querySelectorAll('mark.hl[data-rule]').length")
@@ -250,7 +236,7 @@ def test_overlapping_findings_stay_readable(tmp_path: Path, page: Any) -> None:
     findings = sorted([finding(TEXT, at, at + 15, rule="A.Outer"), finding(TEXT, at + 6, at + 11, rule="B.Inner", level=Level.ERROR),
                        finding(TEXT, at + 12, at + 21, rule="C.Cross", level=Level.SUGGESTION)], key=Finding.sort_key)
     html = tmp_path / "overlap.html"
-    html.write_text(_report_of([FileResult("a.md", findings, text=TEXT)], eager_limit=10**9), encoding="utf-8")
+    html.write_text(html_page([FileResult("a.md", findings, text=TEXT)], eager_limit=10**9), encoding="utf-8")
     page.goto(html.as_uri())
     found = {row["rule"]: row["text"] for row in page.evaluate(_HIGHLIGHTS)}
     assert found == {"A.Outer": "quick brown fox", "B.Inner": "brown", "C.Cross": "fox jumps"}
@@ -316,7 +302,7 @@ def test_print_builds_every_article_and_drops_the_controls(tmp_path: Path, page:
     results = list(newslint.lint_paths([str(p) for p in sorted(DATA.iterdir())], preset="ap"))
     many = [FileResult(f"{i:03}-{r.path.rsplit('/', 1)[-1]}", r.findings, r.error, r.text) for i in range(30) for r in results]
     html = tmp_path / "large.html"
-    html.write_text(_report_of(many, eager_limit=0), encoding="utf-8")
+    html.write_text(html_page(many, eager_limit=0), encoding="utf-8")
     page.goto(html.as_uri())
     total = sum(len(r.findings) for r in many)
     assert page.evaluate("document.querySelectorAll('mark.hl[data-rule]').length") < total
