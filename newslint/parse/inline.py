@@ -40,7 +40,7 @@ _ALTERNATIVES = {
             r"|(?<![\w_])_{1,3}(?=[^\s_])|(?<=[^\s_])_{1,3}(?![\w_]))",
 }
 _TICKS = re.compile(r"`+")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
+AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 # What `</?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][^<>]*?)?\s*/?>` matches, for a text that
 # ends at the first `>` and holds no `<` after the first character: the same language,
 # without the lazy scan that was quadratic in a run of spaces.
@@ -182,7 +182,7 @@ def _match_at(block: _Block, text: str, p: int, size: int) -> int:
             close = block.next_mark("-->", p + 4)
             if close != -1 and close - (p + 4) <= _BOUND:
                 return close + 3
-        m = _AUTOLINK.match(text, p)
+        m = AUTOLINK.match(text, p)
         if m is not None:
             return m.end()
         angle = _ANGLE.search(text, p + 1)

@@ -20,7 +20,7 @@ import re
 from typing import Callable, NamedTuple
 
 from newslint.offsets import MapBuilder, OffsetMap, identity
-from newslint.parse.inline import inline_markup
+from newslint.parse.inline import AUTOLINK, inline_markup
 
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # A URL that GitHub-flavoured Markdown (and so Vale's Markdown reader) turns into a link
@@ -30,7 +30,6 @@ _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*
 _ATTRIBUTE = re.compile(r"([A-Za-z_:][-\w:.]*)\s*(?:=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 # What can start markup (see inline.py), an entity or a URL: a block without any reads as it is.
 _MARKUP = re.compile(r"[`<!\[\]\\~*_&]|://")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>@]+)>")
 _VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"})
 
 
@@ -165,7 +164,7 @@ def visible_text(content: str, options: Options = DEFAULT_OPTIONS, alts: list[Al
             if content.startswith("<!--", start):
                 at = _one_space(out, content, at)
                 continue
-            tag = None if _AUTOLINK.fullmatch(content, start, end) else _TAG.fullmatch(content, start, end)
+            tag = None if AUTOLINK.fullmatch(content, start, end) else _TAG.fullmatch(content, start, end)
             if tag is None:  # an autolink
                 target = content[start + 1 : end - 1]
                 out.copy(content, start + 1, end - 1, masked or ":" in target)
