@@ -4,12 +4,18 @@ Vale matches a section with gobwas/glob, where `*` also crosses `/`, unless the 
 holds `**`, when it uses doublestar (`*` stays inside one folder, `**` spans folders).
 Both know `?`, `[abc]`, `[!abc]`, `[a-z]`, `{a,b}` (nested too) and `\\` escapes; a
 leading `!` negates the whole pattern.
+
+A `.vale.ini` comes from the checked tree, so a section name is untrusted: its regex runs
+on RE2, whose time is linear in the path (`[*a*a*a*a*a*a*a*a*a*a*a*ab]` against a long name
+of a's backtracks for hours in Python's engine).
 """
 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+import re2
 
 
 class GlobError(ValueError):
@@ -19,10 +25,12 @@ class GlobError(ValueError):
 class ValeGlob(NamedTuple):
     pattern: str
     negated: bool
-    compiled: re.Pattern[str]
+    compiled: Any  # an RE2 pattern (google-re2 has no type stubs for it)
 
     def match(self, path: str) -> bool:
-        return (self.compiled.fullmatch(path.replace("\\", "/")) is not None) != self.negated
+        # RE2 reads UTF-8: a name's undecodable bytes (surrogate escapes) become U+FFFD.
+        readable = path.replace("\\", "/").encode("utf-8", "replace").decode("utf-8")
+        return (self.compiled.fullmatch(readable) is not None) != self.negated
 
 
 def compile_glob(pattern: str) -> ValeGlob:
@@ -32,7 +40,15 @@ def compile_glob(pattern: str) -> ValeGlob:
     regex, end = _translate(body, 0, "**" in body, closing="")
     if end != len(body):  # pragma: no cover - _translate reads to the end or raises
         raise GlobError(f"unexpected {body[end]!r}")
-    return ValeGlob(pattern, negated, re.compile(regex, re.DOTALL))
+    options = re2.Options()
+    options.dot_nl = True
+    options.never_capture = True
+    options.log_errors = False  # the error is ours to report, in one line
+    try:
+        return ValeGlob(pattern, negated, re2.compile(regex, options))
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        raise GlobError(reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)) from None
 
 
 def _translate(glob: str, at: int, doublestar: bool, closing: str) -> tuple[str, int]:
